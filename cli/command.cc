@@ -1,0 +1,50 @@
+#include "command.h"
+
+#include <cstring>
+
+#include "commands/commands.h"
+
+namespace shopcore::cli {
+namespace {
+
+struct CommandEntry {
+  const char* name;
+  CommandOutput (*run)(const Args&, const CommandContext&);
+  const char* synopsis;
+};
+
+// Keep sorted by name; `shopcore help` prints them in this order.
+const CommandEntry kCommands[] = {
+    {"money", MoneyCommand,
+     "money allocate|convert|round ...   exact arithmetic (see `shopcore money`)"},
+    {"version", VersionCommand, "version   the build, data and schema versions"},
+};
+
+CommandOutput Help(int exit_code) {
+  CommandOutput output;
+  output.exit_code = exit_code;
+  std::string& text = exit_code == 0 ? output.out : output.err;
+  text += "usage: shopcore COMMAND [ARGS]\n\ncommands:\n";
+  for (const auto& command : kCommands) text += std::string("  ") + command.synopsis + "\n";
+  return output;
+}
+
+}  // namespace
+
+CommandOutput Fail(const Error& error) {
+  CommandOutput output;
+  output.exit_code = error.code == ErrorCode::kUsage ? 2 : 1;
+  output.err = "error: " + error.ToString() + "\n";
+  return output;
+}
+
+CommandOutput RunCommand(const std::vector<std::string>& args, const CommandContext& context) {
+  if (args.empty()) return Help(2);
+  if (args[0] == "help" || args[0] == "--help" || args[0] == "-h") return Help(0);
+  for (const auto& command : kCommands) {
+    if (args[0] == command.name) return command.run(Args(args.begin() + 1, args.end()), context);
+  }
+  return Fail(MakeError(ErrorCode::kUsage, "unknown command '" + args[0] + "' (try `shopcore help`)", args[0]));
+}
+
+}  // namespace shopcore::cli

@@ -1,0 +1,25 @@
+// One function per `shopcore` command; cli/command.cc maps names to them.
+// Each receives the arguments after its name and reports through
+// CommandOutput; none touches the disk except through context.files.
+#ifndef SHOPCORE_CLI_COMMANDS_COMMANDS_H_
+#define SHOPCORE_CLI_COMMANDS_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "../command.h"
+
+namespace shopcore::cli {
+
+using Args = std::vector<std::string>;
+
+CommandOutput VersionCommand(const Args& args, const CommandContext& context);
+CommandOutput MoneyCommand(const Args& args, const CommandContext& context);
+
+// Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
+// (2 for USAGE).
+CommandOutput Fail(const Error& error);
+
+}  // namespace shopcore::cli
+
+#endif  // SHOPCORE_CLI_COMMANDS_COMMANDS_H_

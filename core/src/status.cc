@@ -1,0 +1,34 @@
+#include "shopcore/status.h"
+
+namespace shopcore {
+
+const char* ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "OK";
+    case ErrorCode::kInvalidArgument: return "INVALID_ARGUMENT";
+    case ErrorCode::kOverflow: return "OVERFLOW";
+    case ErrorCode::kUnknownCurrency: return "UNKNOWN_CURRENCY";
+    case ErrorCode::kUnknownLocale: return "UNKNOWN_LOCALE";
+    case ErrorCode::kBadLocalePack: return "BAD_LOCALE_PACK";
+    case ErrorCode::kInexactNumber: return "INEXACT_NUMBER";
+    case ErrorCode::kBadJson: return "BAD_JSON";
+    case ErrorCode::kBadRequest: return "BAD_REQUEST";
+    case ErrorCode::kIoError: return "IO_ERROR";
+    case ErrorCode::kUsage: return "USAGE";
+    case ErrorCode::kBadSnapshot: return "BAD_SNAPSHOT";
+    case ErrorCode::kUnsupportedVersion: return "UNSUPPORTED_VERSION";
+    case ErrorCode::kWrongDeltaBase: return "WRONG_DELTA_BASE";
+    case ErrorCode::kNotFound: return "NOT_FOUND";
+    case ErrorCode::kConflict: return "CONFLICT";
+  }
+  return "UNKNOWN";
+}
+
+std::string Error::ToString() const {
+  std::string out = ErrorCodeName(code);
+  if (!path.empty()) out += " at " + path;
+  out += ": " + message;
+  return out;
+}
+
+}  // namespace shopcore
