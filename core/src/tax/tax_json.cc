@@ -91,7 +91,9 @@ Result<DomesticRule> ParseDomestic(const JsonView& object) {
   DomesticRule rule;
   SHOPCORE_ASSIGN(rule.meta, ParseMeta(object));
   SHOPCORE_ASSIGN(rule.currency, object.String("currency"));
-  if (auto currency = FindCurrency(rule.currency); !currency.ok()) return AtPath(currency.error(), object.PathOf("currency"));
+  if (auto currency = FindCurrency(rule.currency); !currency.ok()) {
+    return MakeError(currency.error().code, currency.error().message, object.PathOf("currency"));
+  }
   SHOPCORE_ASSIGN(rule.tax_name, object.String("tax_name"));
   JsonView rates = object;
   SHOPCORE_ASSIGN(rates, object.Field("rates"));
@@ -198,7 +200,9 @@ Result<ImportRegime> ParseImport(const JsonView& object) {
   ImportRegime regime;
   SHOPCORE_ASSIGN(regime.meta, ParseMeta(object));
   SHOPCORE_ASSIGN(regime.currency, object.String("currency"));
-  if (auto currency = FindCurrency(regime.currency); !currency.ok()) return AtPath(currency.error(), object.PathOf("currency"));
+  if (auto currency = FindCurrency(regime.currency); !currency.ok()) {
+    return MakeError(currency.error().code, currency.error().message, object.PathOf("currency"));
+  }
   SHOPCORE_ASSIGN(regime.threshold_basis, EnumField(object, "threshold_basis", ParseValueBasis, ValueBasis::kIntrinsic));
   SHOPCORE_ASSIGN(regime.threshold_scope, EnumField(object, "threshold_scope", ParseThresholdScope, ThresholdScope::kConsignment));
   if (object.Has("customs_value_factor")) SHOPCORE_ASSIGN(regime.customs_value_factor, object.DecimalValue("customs_value_factor"));
