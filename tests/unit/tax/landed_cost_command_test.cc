@@ -68,3 +68,21 @@ TEST(LandedCostCommand, ErrorsNameFileAndPath) {
 
 }  // namespace
 }  // namespace shopcore::tax
+
+namespace shopcore::tax {
+namespace {
+
+TEST(LandedCostJson, InvalidUtf8InInputIsReplacedNotFatal) {
+  // nlohmann throws (an abort here) when dumping invalid UTF-8; the codec
+  // replaces it so a hostile line id cannot take the process down.
+  auto cost = testing::Cost("{\"market\":\"US\",\"origin\":\"CN\",\"currency\":\"USD\",\"lines\":[{\"id\":\"a\\u00e9\","
+                            "\"amount_minor\":100,\"duty_rate\":\"0.1\"}],\"now\":\"2026-11-22\"}");
+  ASSERT_TRUE(cost.ok()) << cost.error().ToString();
+  cost->lines[0].id = "bad\xff";
+  auto text = LandedCostToJson(*cost);
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("\"id\": \"bad\xef\xbf\xbd\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace shopcore::tax
