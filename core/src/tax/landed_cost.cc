@@ -131,25 +131,26 @@ Result<std::vector<int64_t>> RoundPerGroup(const std::map<std::string, Group>& g
   return out;
 }
 
-Result<__int128> Pow10(int exponent) {
+// 10^exponent for a Decimal scale (<= 18): fits easily in 128 bits.
+__int128 Pow10(int exponent) {
   __int128 value = 1;
   for (int i = 0; i < exponent; ++i) value *= 10;
   return value;
 }
 
-// n1/d1 x n2/d2 with overflow checks.
+// group ratio x factor (and / divisor below), exactly, with overflow checks.
 Status MultiplyRatio(Group* group, const Decimal& factor) {
-  auto scale = Pow10(factor.scale());
+  const __int128 scale = Pow10(factor.scale());
   if (__builtin_mul_overflow(group->numerator, static_cast<__int128>(factor.coefficient()), &group->numerator) ||
-      __builtin_mul_overflow(group->denominator, *scale, &group->denominator)) {
+      __builtin_mul_overflow(group->denominator, scale, &group->denominator)) {
     return MakeError(ErrorCode::kOverflow, "tax rate arithmetic does not fit in 128 bits");
   }
   return Status::Ok();
 }
 
 Status DivideRatio(Group* group, const Decimal& divisor) {
-  auto scale = Pow10(divisor.scale());
-  if (__builtin_mul_overflow(group->numerator, *scale, &group->numerator) ||
+  const __int128 scale = Pow10(divisor.scale());
+  if (__builtin_mul_overflow(group->numerator, scale, &group->numerator) ||
       __builtin_mul_overflow(group->denominator, static_cast<__int128>(divisor.coefficient()), &group->denominator)) {
     return MakeError(ErrorCode::kOverflow, "tax rate arithmetic does not fit in 128 bits");
   }
