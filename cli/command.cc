@@ -15,6 +15,7 @@ struct CommandEntry {
 
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
+    {"landed-cost", LandedCostCommand, "landed-cost RULES.json REQUEST.json   duties, import tax and landed cost of an order"},
     {"money", MoneyCommand,
      "money allocate|convert|round ...   exact arithmetic (see `shopcore money`)"},
     {"version", VersionCommand, "version   the build, data and schema versions"},
