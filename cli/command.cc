@@ -15,6 +15,8 @@ struct CommandEntry {
 
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
+    {"format", FormatCommand,
+     "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},
     {"money", MoneyCommand,
      "money allocate|convert|round ...   exact arithmetic (see `shopcore money`)"},
     {"version", VersionCommand, "version   the build, data and schema versions"},
