@@ -89,12 +89,15 @@ function spacingOf(tag, numbers, ns) {
   return out;
 }
 
-// Plural rules are keyed by language mostly ("pt-PT" is one exception):
-// walk the resolution chain of the file key, then the bare language.
-function pluralRulesOf(tag, key, cldr) {
+// Plural rules are keyed by language mostly ("pt-PT" is one exception). ICU
+// (PluralRules::forLocale) looks them up by plain truncation of the requested
+// tag, not along parentLocales: pt-AO uses pt's rules although its data
+// comes from pt-PT, hi-Latn uses hi's although its data comes from en-IN.
+function pluralRulesOf(tag, cldr) {
   const candidates = [];
-  for (let current = key; current && current !== 'root'; current = cldr.resolver.parent(current)) candidates.push(current);
-  candidates.push(key.split('-')[0], 'root');
+  for (let current = tag; current; current = current.includes('-') ? current.slice(0, current.lastIndexOf('-')) : '') {
+    candidates.push(current);
+  }
   const found = candidates.find((c) => cldr.plurals[c]);
   // A language CLDR has no rules for ("aa") gets ICU's default: everything is "other".
   const source = found ? cldr.plurals[found] : { 'pluralRule-count-other': '' };
@@ -161,7 +164,7 @@ export function buildPack(tag, cldr) {
   if (!Number.isInteger(minimumGrouping) || minimumGrouping < 1 || minimumGrouping > 4) {
     fail(tag, `minimumGroupingDigits ${numbers.minimumGroupingDigits}`);
   }
-  const plural = pluralRulesOf(tag, key, cldr);
+  const plural = pluralRulesOf(tag, cldr);
   const categories = Object.keys(plural).filter((c) => c !== 'other');
   return {
     format: kPackFormat,
