@@ -25,10 +25,10 @@ CommandOutput FormatCommand(const Args& args, const CommandContext& context) {
 
   FormatOptions options;
   auto display = ParseCurrencyDisplay(parsed->Get("display", "symbol"));
-  if (!display.ok()) return Fail(display.error());
+  if (!display.ok()) return Fail(MakeError(display.error().code, display.error().message, "--display"));
   options.display = *display;
   auto rounding = ParseRoundingMode(parsed->Get("rounding", "half-up"));
-  if (!rounding.ok()) return Fail(rounding.error());
+  if (!rounding.ok()) return Fail(MakeError(rounding.error().code, rounding.error().message, "--rounding"));
   options.rounding = *rounding;
   options.accounting = parsed->Switch("accounting");
   options.cash = parsed->Switch("cash");
