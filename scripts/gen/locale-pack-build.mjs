@@ -130,9 +130,10 @@ function unitPatternsOf(tag, numbers, ns, categories) {
 // (omitted when equal to the symbol), spacing flags of both, and the plural
 // display names the locale's categories select (as ICU's ucurr_getPluralName:
 // the category's name, else "other", else displayName, else the code).
-function currenciesOf(tag, currencies, categories) {
+function currenciesOf(tag, currencies, categories, inUse) {
   const out = {};
   for (const code of Object.keys(currencies).sort()) {
+    if (!inUse.has(code)) continue;
     if (!/^[A-Z]{3}$/.test(code)) fail(tag, `currency code ${code}`);
     const data = currencies[code];
     const symbol = data.symbol ?? code;
@@ -153,6 +154,25 @@ function currenciesOf(tag, currencies, categories) {
     out[code] = entry;
   }
   return out;
+}
+
+// Currencies worth carrying: those some region has used since kInUseSince
+// (from currencyData's region history), which covers every ISO 4217 code the
+// engine accepts and drops the ~130 long-gone ones (ADP, AFA, ...) that no
+// price is in; this roughly halves a pack. A currency without an entry is
+// shown by its ISO code.
+const kInUseSince = '2000-01-01';
+
+export function currenciesInUse(currencyData) {
+  const codes = new Set();
+  for (const history of Object.values(currencyData.region)) {
+    for (const entry of history) {
+      for (const [code, info] of Object.entries(entry)) {
+        if (!info._to || info._to >= kInUseSince) codes.add(code);
+      }
+    }
+  }
+  return codes;
 }
 
 export function buildPack(tag, cldr) {
@@ -184,6 +204,6 @@ export function buildPack(tag, cldr) {
     currencySpacing: spacingOf(tag, numbers, ns),
     plurals: plural,
     unitPatterns: unitPatternsOf(tag, numbers, ns, categories),
-    currencies: currenciesOf(tag, cldr.currencies(key), categories),
+    currencies: currenciesOf(tag, cldr.currencies(key), categories, cldr.currenciesInUse),
   };
 }

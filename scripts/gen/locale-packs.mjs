@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { LocaleResolver, parseTag } from './locale-resolve.mjs';
-import { buildPack } from './locale-pack-build.mjs';
+import { buildPack, currenciesInUse } from './locale-pack-build.mjs';
 
 // Tags the storefronts use that are not CLDR file keys; each resolves through
 // LocaleResolver (zh-TW -> zh-Hant-TW -> zh-Hant). Likely "language-REGION"
@@ -80,6 +80,7 @@ function main() {
     version,
     numberingSystems: supplemental('numberingSystems').numberingSystems,
     plurals: supplemental('plurals')['plurals-type-cardinal'],
+    currenciesInUse: currenciesInUse(supplemental('currencyData').currencyData),
     resolver,
     numbers: (key) => readJson(path.join(numbersDir, key, 'numbers.json')).main[key].numbers,
     currencies: (key) => readJson(path.join(numbersDir, key, 'currencies.json')).main[key].numbers.currencies,

@@ -65,6 +65,11 @@ test('the generator resolves tags that are not CLDR file keys the way ICU does',
     assert.equal(pack('pt-AO').source, 'pt-AO');
     assert.equal(pack('pt-AO').plurals.one, 'i = 0..1');
     assert.equal(pack('zh-TW').cldr, '48.2.0');
+    // Every currency the engine accepts (the ISO 4217 table) has its names in a pack.
+    const iso = fs.readFileSync(path.join(repoRoot, 'data/iso4217.csv'), 'utf8').split('\n')
+      .filter((line) => line && !line.startsWith('#') && !line.startsWith('code,')).map((line) => line.split(',')[0]);
+    assert.ok(iso.length > 150);
+    for (const code of iso) assert.ok(pack('en-US').currencies[code], `en-US pack lacks ${code}`);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
