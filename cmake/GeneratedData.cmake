@@ -28,6 +28,7 @@ add_custom_command(
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/gen/locale-packs.mjs
           --cldr ${SHOPCORE_NODE_MODULES} --out ${SHOPCORE_LOCALE_DIR}
   DEPENDS ${SHOPCORE_LOCALE_GENERATOR_SOURCES}
+          ${SHOPCORE_NODE_MODULES}/cldr-core/package.json
           ${SHOPCORE_NODE_MODULES}/cldr-numbers-full/package.json
   COMMENT "Generating CLDR locale packs")
 

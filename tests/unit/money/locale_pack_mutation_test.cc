@@ -34,9 +34,11 @@ std::string Mutate(const std::string& bytes, Lcg& random) {
   std::string out = bytes;
   const uint32_t size = static_cast<uint32_t>(out.size());
   switch (random.Next(4)) {
-    case 0:  // replace one byte with a JSON-significant or random byte
-      out[random.Next(size)] = "{}[]\",:0-9#.;'\xA4 xa"[random.Next(20)];
+    case 0: {  // replace one byte with a JSON- or pattern-significant one
+      static const char kBytes[] = "{}[]\",:0-9#.;'\xA4 xa";
+      out[random.Next(size)] = kBytes[random.Next(sizeof(kBytes) - 1)];
       break;
+    }
     case 1:
       out.resize(random.Next(size));
       break;
