@@ -35,7 +35,8 @@ export function moduleArguments(options) {
 
 export function loadFailure(error, options) {
   if (error instanceof ShopCoreError) return error;
-  const where = options.wasmUrl != null ? String(options.wasmUrl) : 'wasm';
+  const where = options.wasmUrl != null ? String(options.wasmUrl)
+    : ['wasmBinary', 'instantiateWasm'].find((name) => options[name] != null) ?? 'wasm';
   const failure = new ShopCoreError('IO_ERROR', `cannot load the shopcore module: ${error && error.message ? error.message : error}`, where);
   failure.cause = error;
   return failure;
