@@ -140,8 +140,12 @@ export interface ShopCore {
   currencyInfo(code: string): CurrencyInfo;
   /** Every known ISO 4217 code, sorted. */
   currencies(): string[];
-  /** Registers a locale pack (the bytes of build/<target>/locale/<tag>.json); replaces one with the same tag. */
-  loadLocalePack(bytes: Uint8Array | ArrayBuffer | string): unknown;
+  /**
+   * Registers a locale pack (the bytes of build/<target>/locale/<tag>.json,
+   * e.g. fetched) and returns its tag ("de-CH"); replaces a pack with the same
+   * tag. Lookups fall back by subtags: "de-DE" is served by a loaded "de".
+   */
+  loadLocalePack(bytes: Uint8Array | ArrayBuffer | string): string;
   /**
    * formatMoney(123456, "EUR", "de-DE") -> "1.234,56 €" (with U+00A0).
    * The locale's pack must be loaded first (UNKNOWN_LOCALE otherwise).

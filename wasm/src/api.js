@@ -15,7 +15,8 @@ function amountToWire(amount) {
 }
 
 function bytesToWire(bytes, path) {
-  if (bytes instanceof Uint8Array || typeof bytes === 'string') return bytes;
+  if (bytes instanceof Uint8Array) return bytes;
+  if (typeof bytes === 'string') return new TextEncoder().encode(bytes);
   if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
   if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   throw new ShopCoreError('INVALID_ARGUMENT', 'must be a Uint8Array, an ArrayBuffer or a string', path);
@@ -47,7 +48,7 @@ export function wrapModule(module) {
     toMajor: (amount, currency) => call('toMajor', amountToWire(amount), currency),
     currencyInfo: (code) => call('currencyInfo', code),
     currencies: () => call('currencies'),
-    /** Registers a locale pack (build/<target>/locale/<tag>.json bytes); returns what the engine reports. */
+    /** Registers a locale pack (the bytes of build/<target>/locale/<tag>.json); returns its tag. */
     loadLocalePack: (bytes) => call('loadLocalePack', bytesToWire(bytes, 'bytes')),
     /** The CLDR-correct display string of amount minor units in locale. */
     formatMoney: (amount, currency, locale, options = {}) =>
