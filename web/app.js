@@ -62,6 +62,17 @@ function renderPrice(price) {
   }
 }
 
+// The catalog's base price, as the base market writes it; plain digits if
+// that market's pack did not load.
+function basePrice(amountMinor) {
+  const base = MARKETS.find((market) => market.currency === BASE_CURRENCY);
+  try {
+    return state.core.formatMoney(amountMinor, BASE_CURRENCY, base.locale, { display: 'code' });
+  } catch {
+    return `${state.core.toMajor(amountMinor, BASE_CURRENCY)} ${BASE_CURRENCY}`;
+  }
+}
+
 function marketCard(market, packError) {
   const rows = SAMPLES.map((sample) => {
     const conversion = state.core.convert(sample.amountMinor, BASE_CURRENCY, market.currency, market.rate, 'half-even');
@@ -75,7 +86,7 @@ function marketCard(market, packError) {
     state.prices.push({ market, conversion, valueElement, checkElement });
     return h('li', { class: 'price', dataset: { sample: sample.id } },
       h('span', { class: 'price__label' }, sample.label,
-        h('span', { class: 'price__base' }, `${state.core.toMajor(sample.amountMinor, BASE_CURRENCY)} ${BASE_CURRENCY}`)),
+        h('span', { class: 'price__base' }, basePrice(sample.amountMinor))),
       valueElement,
       checkElement);
   });

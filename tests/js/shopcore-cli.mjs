@@ -17,10 +17,3 @@ export function runShopcore(args, { wasm = false } = {}) {
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, status: result.status, signal: result.signal };
 }
-
-// The command names `shopcore help` lists: rows for commands other helpers
-// are still writing run once their command is in the build.
-export function availableCommands() {
-  const help = runShopcore(['help']).stdout.toString('utf8');
-  return new Set([...help.matchAll(/^ {2}(\S+)/gm)].map((match) => match[1]));
-}
