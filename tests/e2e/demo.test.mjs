@@ -71,10 +71,12 @@ for (const viewportName of ['mobile', 'desktop']) {
     let browser;
     let page;
     const pageErrors = [];
+    const requested = [];
     before(async () => {
       browser = await openBrowser(viewportName);
       page = await browser.context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       await page.goto(demo.url);
       await page.waitForFunction(() => ['ready', 'degraded', 'error'].includes(document.documentElement.dataset.state),
         null, { timeout: 60_000 });
@@ -90,6 +92,10 @@ for (const viewportName of ['mobile', 'desktop']) {
       const footer = await page.textContent('#versions');
       assert.ok(footer.startsWith(`shopcore ${version.shopcore} · `), footer);
       assert.ok(footer.includes(version.currency_data), footer);
+      // Chromium runs SIMD, so the loader must have picked that flavour, and only it.
+      assert.ok(footer.includes(' · SIMD build · '), footer);
+      assert.ok(requested.includes('/shopcore/dist/shopcore-simd.wasm'), requested.join(' '));
+      assert.ok(!requested.includes('/shopcore/dist/shopcore.wasm'), requested.join(' '));
       await page.screenshot({ path: path.join(SCREENSHOTS, `demo-${viewportName}.png`) });
       await page.screenshot({ path: path.join(SCREENSHOTS, `demo-${viewportName}-full.png`), fullPage: true });
     });
