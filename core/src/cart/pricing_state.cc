@@ -1,0 +1,75 @@
+#include "cart/pricing_state.h"
+
+#include <algorithm>
+
+#include "shopcore/money/allocation.h"
+
+namespace shopcore {
+namespace cart {
+
+int64_t PricingState::GoodsPayable() const {
+  int64_t total = 0;
+  // Each payable <= its list total, whose sum Price() checked fits in int64.
+  for (const auto& line : lines) total += line.payable;
+  return total;
+}
+
+int64_t PricingState::ShippingPayable() const {
+  int64_t payable = shipping_fee;
+  for (const auto& adjustment : shipping_adjustments) payable -= adjustment.amount;
+  return payable;
+}
+
+int64_t PricingState::OrderRoom() const {
+  return std::max<int64_t>(0, GoodsPayable() - rules->minimum_payable);
+}
+
+void PricingState::SetPromotionStatus(const std::string& id, const std::string& status) {
+  promotion_outcomes[id].promotion_id = id;
+  promotion_outcomes[id].status = status;
+}
+
+bool InScope(const SkuInfo& sku, const std::vector<std::string>& skus, const std::vector<std::string>& categories) {
+  if (skus.empty() && categories.empty()) return true;
+  if (std::find(skus.begin(), skus.end(), sku.id) != skus.end()) return true;
+  return !sku.category.empty() && std::find(categories.begin(), categories.end(), sku.category) != categories.end();
+}
+
+std::vector<size_t> EligibleLines(const PricingState& state, const std::vector<std::string>& skus,
+                                  const std::vector<std::string>& categories) {
+  std::vector<size_t> eligible;
+  for (size_t i = 0; i < state.lines.size(); ++i) {
+    if (state.lines[i].payable > 0 && InScope(*state.lines[i].sku, skus, categories)) eligible.push_back(i);
+  }
+  return eligible;
+}
+
+int64_t PayableOf(const PricingState& state, const std::vector<size_t>& lines) {
+  int64_t total = 0;
+  for (size_t i : lines) total += state.lines[i].payable;
+  return total;
+}
+
+int64_t TakeOffLine(WorkLine& line, const std::string& source_id, Phase phase, int64_t amount) {
+  const int64_t taken = std::min(std::max<int64_t>(amount, 0), line.payable);
+  if (taken == 0) return 0;
+  line.payable -= taken;
+  line.adjustments.push_back(Adjustment{source_id, phase, taken});
+  return taken;
+}
+
+Result<int64_t> TakeOffOrder(PricingState& state, const std::vector<size_t>& lines, int64_t amount,
+                             const std::string& source_id, Phase phase) {
+  const int64_t amount_taken = std::min({amount, PayableOf(state, lines), state.OrderRoom()});
+  if (amount_taken <= 0) return int64_t{0};
+  std::vector<int64_t> weights;
+  weights.reserve(lines.size());
+  for (size_t i : lines) weights.push_back(state.lines[i].payable);
+  auto shares = Allocate(amount_taken, weights);
+  if (!shares.ok()) return shares.error();
+  for (size_t k = 0; k < lines.size(); ++k) TakeOffLine(state.lines[lines[k]], source_id, phase, (*shares)[k]);
+  return amount_taken;
+}
+
+}  // namespace cart
+}  // namespace shopcore
