@@ -7,6 +7,15 @@ namespace cart {
 
 PricingRules PricingRules::Default() { return PricingRules{}; }
 
+std::vector<Phase> PricingRules::DefaultPhases() {
+  return {Phase::kActivity, Phase::kItemPrice, Phase::kThreshold,   Phase::kCoupon,
+          Phase::kPoints,   Phase::kShipping,  Phase::kPointsEarned};
+}
+
+std::vector<Phase> PricingRules::DefaultActivityOrderSkips() {
+  return {Phase::kItemPrice, Phase::kThreshold, Phase::kCoupon, Phase::kPoints};
+}
+
 Status ValidatePricingRules(const PricingRules& rules) {
   if (rules.version != kPricingRulesVersion) {
     return MakeError(ErrorCode::kUnsupportedVersion,

@@ -2,7 +2,7 @@
 // shared/reference/promotions.md, section 3): each must hold exactly.
 #include <gtest/gtest.h>
 
-#include "cart/test_catalog.h"
+#include "cart/test_pricing.h"
 #include "shopcore/cart/price.h"
 
 namespace shopcore {
@@ -11,28 +11,9 @@ namespace {
 
 using testing::Catalog;
 using testing::Sku;
-
-Cart CartOf(const CatalogView& catalog, std::vector<std::pair<std::string, int64_t>> lines) {
-  Cart cart;
-  for (const auto& line : lines) EXPECT_TRUE(cart.Add(catalog, line.first, line.second).ok()) << line.first;
-  return cart;
-}
-
-PricedCart PriceOk(const Cart& cart, const CatalogView& catalog, const std::vector<Promotion>& promotions,
-                   const PricingRequest& request = {}) {
-  auto priced = Price(cart, catalog, promotions, PricingRules::Default(), request);
-  EXPECT_TRUE(priced.ok()) << priced.error().ToString();
-  return priced.ok() ? *priced : PricedCart{};
-}
-
-const PricedLine& LineOf(const PricedCart& priced, const std::string& sku) {
-  for (const auto& line : priced.lines) {
-    if (line.sku_id == sku) return line;
-  }
-  ADD_FAILURE() << "no line " << sku;
-  static PricedLine none;
-  return none;
-}
+using testing::CartOf;
+using testing::LineOf;
+using testing::PriceOk;
 
 TEST(PricingRegression, QuarterOffNineteenNinetyNineIsFourteenNinetyNineHalfUp) {
   const CatalogView catalog = Catalog({Sku("tee", 1999)});

@@ -20,18 +20,20 @@ constexpr int kPricingRulesVersion = 1;
 struct PricingRules {
   int version = kPricingRulesVersion;
   // Each phase at most once; a phase not listed does not run.
-  std::vector<Phase> phases = {Phase::kActivity, Phase::kItemPrice, Phase::kThreshold,   Phase::kCoupon,
-                               Phase::kPoints,   Phase::kShipping,  Phase::kPointsEarned};
+  // Default: ACTIVITY, ITEM_PRICE, THRESHOLD, COUPON, POINTS, SHIPPING, POINTS_EARNED.
+  std::vector<Phase> phases = DefaultPhases();
   // Percentages of amounts (25% off 19.99) round with this mode.
   RoundingMode rounding = RoundingMode::kHalfUp;
   // Phases an activity order (any line at a flash/group/bargain price) skips.
-  std::vector<Phase> activity_order_skips = {Phase::kItemPrice, Phase::kThreshold, Phase::kCoupon, Phase::kPoints};
+  // Default: ITEM_PRICE, THRESHOLD, COUPON, POINTS (CRMEB's and yudao's policy).
+  std::vector<Phase> activity_order_skips = DefaultActivityOrderSkips();
   // Order-level discounts (thresholds, coupons, points) stop at this goods
   // payable (e.g. 1 fen when paying by WeChat); 0 allows free orders.
   int64_t minimum_payable = 0;
 
-  // The default above, in the documented order.
   static PricingRules Default();
+  static std::vector<Phase> DefaultPhases();
+  static std::vector<Phase> DefaultActivityOrderSkips();
 };
 
 // UNSUPPORTED_VERSION for a version this build does not know; INVALID_ARGUMENT
