@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cart/test_catalog.h"
+#include "shopcore/cart/canonical_hash.h"
 #include "shopcore/cart/price.h"
 
 namespace shopcore {
