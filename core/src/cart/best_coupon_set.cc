@@ -71,7 +71,10 @@ Result<Candidate> SearchBest(const PricingState& state, const Pipeline& pipeline
     groups.push_back(&entry.second);
     sets = std::min<int64_t>(sets * static_cast<int64_t>(entry.second.size() + 1), kMaxExhaustiveSets + 1);
   }
-  auto best = Evaluate(state, pipeline, index, {});
+  // Candidates are compared by total only: price them on a light copy and
+  // let the caller re-price the winner in full.
+  const PricingState light = state.SearchCopy();
+  auto best = Evaluate(light, pipeline, index, {});
   if (!best.ok()) return best;
   if (sets <= kMaxExhaustiveSets) {
     // Mixed-radix counter: digit g picks nothing (0) or the (d-1)th coupon of class g.
@@ -85,7 +88,7 @@ Result<Candidate> SearchBest(const PricingState& state, const Pipeline& pipeline
       for (size_t g = 0; g < groups.size(); ++g) {
         if (digits[g] > 0) coupons.push_back((*groups[g])[digits[g] - 1]);
       }
-      auto candidate = Evaluate(state, pipeline, index, coupons);
+      auto candidate = Evaluate(light, pipeline, index, coupons);
       if (!candidate.ok()) return candidate;
       if (Better(*candidate, *best)) best = std::move(candidate);
     }
@@ -99,7 +102,7 @@ Result<Candidate> SearchBest(const PricingState& state, const Pipeline& pipeline
       if (class_taken[ClassKey(*coupon)]) continue;
       std::vector<const Coupon*> coupons = best->coupons;
       coupons.push_back(coupon);
-      auto candidate = Evaluate(state, pipeline, index, coupons);
+      auto candidate = Evaluate(light, pipeline, index, coupons);
       if (!candidate.ok()) return candidate;
       if (candidate->total < best->total && Better(*candidate, *round_best)) {
         round_best = std::move(candidate);

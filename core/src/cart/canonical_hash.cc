@@ -6,41 +6,76 @@ namespace shopcore {
 namespace cart {
 namespace {
 
-std::string Field(const std::string& text) { return std::to_string(text.size()) + ":" + text; }
+// Appends without temporaries: the canonical form is built on every price().
+void AppendInt(std::string& out, int64_t value) {
+  char digits[24];
+  int n = 0;
+  // Negate in unsigned arithmetic so INT64_MIN has a magnitude.
+  uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0);
+  if (value < 0) out += '-';
+  while (n > 0) out += digits[--n];
+}
 
-void AppendAdjustment(std::string& out, const char* tag, const Adjustment& adjustment) {
-  out += std::string(tag) + " " + Field(adjustment.source_id) + " " + PhaseName(adjustment.phase) + " " +
-         std::to_string(adjustment.amount) + "\n";
+void AppendField(std::string& out, const std::string& text) {
+  AppendInt(out, static_cast<int64_t>(text.size()));
+  out += ':';
+  out += text;
+}
+
+void AppendAdjustment(std::string& out, const Adjustment& adjustment) {
+  out += "adj ";
+  AppendField(out, adjustment.source_id);
+  out += ' ';
+  out += PhaseName(adjustment.phase);
+  out += ' ';
+  AppendInt(out, adjustment.amount);
+  out += '\n';
+}
+
+// "tag a b c\n"
+void AppendRecord(std::string& out, const char* tag, std::initializer_list<int64_t> values) {
+  out += tag;
+  for (int64_t value : values) {
+    out += ' ';
+    AppendInt(out, value);
+  }
+  out += '\n';
 }
 
 }  // namespace
 
 std::string CanonicalBytes(const PricedCart& priced) {
-  std::string out = "shopcore.priced-cart.v1\n";
-  out += "currency " + std::string(priced.currency != nullptr ? priced.currency->code : "") + "\n";
-  out += "rules " + std::to_string(priced.rules_version) + "\n";
-  out += std::string("activity ") + (priced.activity_order ? "1" : "0") + "\n";
+  std::string out;
+  out.reserve(256 + 96 * priced.lines.size());
+  out += "shopcore.priced-cart.v1\ncurrency ";
+  out += priced.currency != nullptr ? priced.currency->code : "";
+  out += '\n';
+  AppendRecord(out, "rules", {priced.rules_version});
+  AppendRecord(out, "activity", {priced.activity_order ? 1 : 0});
   std::vector<const PricedLine*> lines;
   for (const auto& line : priced.lines) lines.push_back(&line);
   std::sort(lines.begin(), lines.end(), [](const PricedLine* a, const PricedLine* b) { return a->sku_id < b->sku_id; });
   for (const PricedLine* line : lines) {
-    out += "line " + Field(line->sku_id) + " " + std::to_string(line->quantity) + " " +
-           std::to_string(line->unit_list_price) + " " + std::to_string(line->list_total) + " " +
-           std::to_string(line->payable) + "\n";
-    for (const auto& adjustment : line->adjustments) AppendAdjustment(out, "adj", adjustment);
-    for (const auto& unit : line->units) {
-      out += "unit " + std::to_string(unit.count) + " " + std::to_string(unit.unit_payable) + "\n";
-      for (const auto& adjustment : unit.adjustments) AppendAdjustment(out, "uadj", adjustment);
-    }
+    out += "line ";
+    AppendField(out, line->sku_id);
+    AppendRecord(out, "", {line->quantity, line->unit_list_price, line->list_total, line->payable});
+    for (const auto& adjustment : line->adjustments) AppendAdjustment(out, adjustment);
   }
-  out += "shipping " + std::to_string(priced.shipping_fee) + " " + std::to_string(priced.shipping_payable) + "\n";
-  for (const auto& adjustment : priced.shipping_adjustments) AppendAdjustment(out, "adj", adjustment);
+  AppendRecord(out, "shipping", {priced.shipping_fee, priced.shipping_payable});
+  for (const auto& adjustment : priced.shipping_adjustments) AppendAdjustment(out, adjustment);
   std::vector<std::string> coupons = priced.applied_coupons;
   std::sort(coupons.begin(), coupons.end());
-  for (const auto& id : coupons) out += "coupon " + Field(id) + "\n";
-  out += "points " + std::to_string(priced.points_used) + " " + std::to_string(priced.points_earned) + "\n";
-  out += "total " + std::to_string(priced.list_total) + " " + std::to_string(priced.discount_total) + " " +
-         std::to_string(priced.goods_payable) + " " + std::to_string(priced.total_payable) + "\n";
+  for (const auto& id : coupons) {
+    out += "coupon ";
+    AppendField(out, id);
+    out += '\n';
+  }
+  AppendRecord(out, "points", {priced.points_used, priced.points_earned});
+  AppendRecord(out, "total", {priced.list_total, priced.discount_total, priced.goods_payable, priced.total_payable});
   return out;
 }
 

@@ -71,6 +71,7 @@ Result<PricedCart> Price(const Cart& cart, const CatalogView& catalog, const std
     line.cart_index = i;
     line.quantity = cart_line.quantity;
     line.unit_list = sku->list_price;
+    line.adjustments.reserve(8);
     auto line_total = CheckedMultiply(sku->list_price, cart_line.quantity);
     if (!line_total.ok()) return MakeError(ErrorCode::kOverflow, line_total.error().message, path);
     line.list_total = line.payable = *line_total;

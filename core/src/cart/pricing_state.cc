@@ -29,6 +29,35 @@ void PricingState::SetPromotionStatus(const std::string& id, const std::string& 
   promotion_outcomes[id].status = status;
 }
 
+PricingState PricingState::SearchCopy() const {
+  PricingState copy;
+  copy.catalog = catalog;
+  copy.rules = rules;
+  copy.request = request;
+  copy.lines.reserve(lines.size());
+  for (const WorkLine& line : lines) {
+    WorkLine light;
+    light.sku = line.sku;
+    light.cart_index = line.cart_index;
+    light.quantity = line.quantity;
+    light.unit_list = line.unit_list;
+    light.list_total = line.list_total;
+    light.payable = line.payable;
+    light.activity_priced = line.activity_priced;
+    light.record_adjustments = false;
+    copy.lines.push_back(std::move(light));
+  }
+  copy.activity_order = activity_order;
+  copy.threshold_promotion_applied = threshold_promotion_applied;
+  copy.coupons_excluded_by = coupons_excluded_by;
+  copy.shipping_coupons = shipping_coupons;
+  copy.shipping_fee = shipping_fee;
+  copy.shipping_adjustments = shipping_adjustments;
+  copy.points_used = points_used;
+  copy.points_earned = points_earned;
+  return copy;
+}
+
 bool InScope(const SkuInfo& sku, const std::vector<std::string>& skus, const std::vector<std::string>& categories) {
   if (skus.empty() && categories.empty()) return true;
   if (std::find(skus.begin(), skus.end(), sku.id) != skus.end()) return true;
@@ -54,7 +83,7 @@ int64_t TakeOffLine(WorkLine& line, const std::string& source_id, Phase phase, i
   const int64_t taken = std::min(std::max<int64_t>(amount, 0), line.payable);
   if (taken == 0) return 0;
   line.payable -= taken;
-  line.adjustments.push_back(Adjustment{source_id, phase, taken});
+  if (line.record_adjustments) line.adjustments.push_back(Adjustment{source_id, phase, taken});
   return taken;
 }
 

@@ -29,6 +29,9 @@ struct WorkLine {
   int64_t payable = 0;
   std::vector<Adjustment> adjustments;
   bool activity_priced = false;
+  // Off in search copies (best coupon set, exclusivity trials), which only
+  // need the payables: not recording saves copying every adjustment list.
+  bool record_adjustments = true;
 };
 
 struct PricingState {
@@ -56,6 +59,10 @@ struct PricingState {
   // The most an order-level discount may still take off the goods.
   int64_t OrderRoom() const;
   void SetPromotionStatus(const std::string& id, const std::string& status);
+
+  // A copy for trying alternatives: the same amounts, but no adjustment
+  // lists, outcomes or nudges (a trial reads only what it changes).
+  PricingState SearchCopy() const;
 };
 
 // Whether a SKU is in a promotion's or coupon's scope (both lists empty: all).

@@ -50,13 +50,13 @@ Status RunThresholdPhase(PricingState& state, const PromotionList& promotions) {
         members.push_back(member);
       }
     }
-    // Try every running member on a copy of the same state; keep the best.
+    // Try every running member on a light copy of the same state; apply
+    // the best for real.
     const Promotion* winner = nullptr;
     int64_t winner_amount = 0;
-    PricingState winner_state;
     std::vector<std::pair<const Promotion*, PromotionOutcome>> losers;
     for (const Promotion* member : members) {
-      PricingState trial = state;
+      PricingState trial = state.SearchCopy();
       auto amount = ApplyThresholdPromotion(trial, *member);
       if (!amount.ok()) return amount.error();
       PromotionOutcome own = trial.promotion_outcomes[member->id];
@@ -65,14 +65,15 @@ Status RunThresholdPhase(PricingState& state, const PromotionList& promotions) {
       if (*amount > winner_amount) {
         winner = member;
         winner_amount = *amount;
-        winner_state = std::move(trial);
       }
     }
-    if (winner != nullptr) state = std::move(winner_state);
     for (const auto& loser : losers) {
       if (loser.first != winner) state.promotion_outcomes[loser.first->id] = loser.second;
     }
     if (winner == nullptr) continue;
+    auto applied = ApplyThresholdPromotion(state, *winner);
+    if (!applied.ok()) return applied.error();
+    winner_amount = *applied;
     RecordApplied(state, *winner, winner_amount);
     stopped = winner->stop_after;
   }

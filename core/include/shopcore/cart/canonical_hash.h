@@ -10,7 +10,8 @@
 // Canonical byte form, version 1: ASCII records, each ending in '\n';
 // integers in base 10 with '-' for negatives; every string as
 // <byte length>:<bytes>; phases by PhaseName. Only the economics are in it
-// (explanations such as outcomes and nudges are not):
+// (explanations such as outcomes and nudges are not, nor the unit buckets:
+// those are a function of the line record, defined by SplitOverUnits):
 //
 //   shopcore.priced-cart.v1
 //   currency <code>
@@ -19,8 +20,6 @@
 //   for each line, by SKU id (so insertion order never changes the hash):
 //     line <sku> <quantity> <unit list price> <list total> <payable>
 //     adj <source id> <phase> <amount>                 (each line adjustment, in order)
-//     unit <count> <unit payable>                      (each unit bucket, in order)
-//     uadj <source id> <phase> <amount>                (that bucket's per-unit adjustments)
 //   shipping <fee> <payable>
 //   adj <source id> <phase> <amount>                   (each shipping adjustment)
 //   coupon <id>                                        (each applied coupon, by id)
