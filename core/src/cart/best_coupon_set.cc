@@ -6,7 +6,8 @@
 // for each candidate, because a coupon can cost free shipping or shift the
 // points cap. The winner pays least; ties go to fewer coupons, then the
 // sooner expiries (sorted ascending, compared in order), then the lower ids.
-// Up to kMaxExhaustiveSets candidate sets are searched exhaustively; beyond
+// Up to kMaxExhaustiveSets candidate sets are searched exhaustively (with
+// an exact branch-and-bound, see SetSearch); beyond
 // that a greedy search adds, one at a time, the coupon that lowers the
 // total most (it still starts from the best single coupon, so the result is
 // never worse than any single coupon).
@@ -14,6 +15,7 @@
 #include <map>
 
 #include "cart/pipeline.h"
+#include "shopcore/money/rounding.h"
 
 namespace shopcore {
 namespace cart {
@@ -61,6 +63,74 @@ std::string ClassKey(const Coupon& coupon) {
   return coupon.exclusive_class.empty() ? "\x01" + coupon.id : coupon.exclusive_class;
 }
 
+// Exhaustive over "at most one coupon per class", pruned by a bound that
+// cannot cut off the best set: adding coupons T to a set S lowers the total
+// by at most the sum of their face values (each coupon takes at most its
+// own amount, the others can only take less, fewer points may be redeemed
+// on a smaller payable, and free shipping can only be lost), so when
+// total(S) - sum over the classes still open of their largest face value is
+// above the best total found, no completion of S can win or tie.
+struct SetSearch {
+  const PricingState& start;
+  const Pipeline& pipeline;
+  size_t index;
+  std::vector<const std::vector<const Coupon*>*> groups;
+  std::vector<int64_t> open_bound;  // open_bound[g]: sum of the largest face values of classes g..
+  Candidate best;
+
+  Result<int64_t> FaceValue(const Coupon& coupon, int64_t max_postage) const {
+    switch (coupon.kind) {
+      case CouponKind::kFixed: return coupon.amount_off;
+      case CouponKind::kPercent: {
+        const int64_t base = PayableOf(start, EligibleLines(start, coupon.skus, coupon.categories));
+        auto off = RoundQuotient(static_cast<__int128>(base) * coupon.percent_off_bp, 10000, start.rules->rounding);
+        if (!off.ok()) return off;
+        return coupon.cap == kUnlimited ? *off : std::min(*off, coupon.cap);
+      }
+      case CouponKind::kShipping:
+        if (coupon.percent_off_bp > 0 || coupon.amount_off == kUnlimited) return max_postage;
+        return std::min(coupon.amount_off, max_postage);
+    }
+    return int64_t{0};
+  }
+
+  Status Bound() {
+    int64_t max_postage = 0;
+    for (const auto& phase : pipeline.phases) {
+      for (const Promotion* promotion : phase.second) {
+        if (promotion->kind == PromotionKind::kShipping) max_postage = std::max(max_postage, promotion->flat_fee);
+      }
+    }
+    open_bound.assign(groups.size() + 1, 0);
+    for (size_t g = groups.size(); g-- > 0;) {
+      int64_t largest = 0;
+      for (const Coupon* coupon : *groups[g]) {
+        auto face = FaceValue(*coupon, max_postage);
+        if (!face.ok()) return face.error();
+        largest = std::max(largest, *face);
+      }
+      // Saturating: a bound too large only prunes less.
+      open_bound[g] = largest > INT64_MAX - open_bound[g + 1] ? INT64_MAX : largest + open_bound[g + 1];
+    }
+    return Status::Ok();
+  }
+
+  // Extends `current` (already priced and compared) with classes g.. .
+  Status Visit(size_t g, const Candidate& current) {
+    if (g == groups.size()) return Status::Ok();
+    if (open_bound[g] < INT64_MAX && current.total - open_bound[g] > best.total) return Status::Ok();
+    for (const Coupon* coupon : *groups[g]) {
+      std::vector<const Coupon*> coupons = current.coupons;
+      coupons.push_back(coupon);
+      auto candidate = Evaluate(start, pipeline, index, coupons);
+      if (!candidate.ok()) return candidate.error();
+      if (Better(*candidate, best)) best = *candidate;
+      SHOPCORE_RETURN_IF_ERROR(Visit(g + 1, *candidate));
+    }
+    return Visit(g + 1, current);  // nothing from class g
+  }
+};
+
 Result<Candidate> SearchBest(const PricingState& state, const Pipeline& pipeline, size_t index,
                              const std::vector<const Coupon*>& usable) {
   std::map<std::string, std::vector<const Coupon*>> classes;
@@ -77,22 +147,11 @@ Result<Candidate> SearchBest(const PricingState& state, const Pipeline& pipeline
   auto best = Evaluate(light, pipeline, index, {});
   if (!best.ok()) return best;
   if (sets <= kMaxExhaustiveSets) {
-    // Mixed-radix counter: digit g picks nothing (0) or the (d-1)th coupon of class g.
-    std::vector<size_t> digits(groups.size(), 0);
-    for (int64_t n = 1; n < sets; ++n) {
-      for (size_t g = 0; g < groups.size(); ++g) {
-        if (++digits[g] <= groups[g]->size()) break;
-        digits[g] = 0;
-      }
-      std::vector<const Coupon*> coupons;
-      for (size_t g = 0; g < groups.size(); ++g) {
-        if (digits[g] > 0) coupons.push_back((*groups[g])[digits[g] - 1]);
-      }
-      auto candidate = Evaluate(light, pipeline, index, coupons);
-      if (!candidate.ok()) return candidate;
-      if (Better(*candidate, *best)) best = std::move(candidate);
-    }
-    return best;
+    SetSearch search{light, pipeline, index, groups, {}, std::move(*best)};
+    SHOPCORE_RETURN_IF_ERROR(search.Bound());
+    const Candidate empty = search.best;  // a copy: search.best moves on
+    SHOPCORE_RETURN_IF_ERROR(search.Visit(0, empty));
+    return std::move(search.best);
   }
   std::map<std::string, bool> class_taken;
   while (true) {

@@ -262,6 +262,40 @@ TEST(PricingProperties, RandomCartsAddUpAreNeverNegativeAndIgnoreLineOrder) {
   EXPECT_GT(with_coupons, 30);  // the generator does exercise coupons
 }
 
+// The pruned search must find exactly what trying every allowed subset finds.
+TEST(PricingProperties, BestCouponSetMatchesBruteForceOverEverySubset) {
+  RandomShop shop(77);
+  for (int round = 0; round < 150; ++round) {
+    SCOPED_TRACE("round " + std::to_string(round));
+    const CatalogView catalog = shop.MakeCatalog();
+    const std::vector<Promotion> promotions = shop.MakePromotions();
+    PricingRequest request;
+    request.now = kNow;
+    request.points_balance = shop.Between(0, 5000);
+    request.coupons = shop.MakeWallet();
+    const auto lines = shop.MakeLines();
+    const PricedCart best = PriceOk(CartOf(catalog, lines), catalog, promotions, request);
+
+    const size_t n = request.coupons.size();
+    int64_t lowest = INT64_MAX;
+    for (uint32_t mask = 0; mask < (1u << n); ++mask) {
+      PricingRequest subset = request;
+      subset.choose_best_coupons = false;
+      std::map<std::string, int> per_class;
+      bool allowed = true;
+      for (size_t i = 0; i < n; ++i) {
+        if ((mask & (1u << i)) == 0) continue;
+        const Coupon& coupon = request.coupons[i];
+        if (!coupon.exclusive_class.empty() && ++per_class[coupon.exclusive_class] > 1) allowed = false;
+        subset.selected_coupons.push_back(coupon.id);
+      }
+      if (!allowed) continue;
+      lowest = std::min(lowest, PriceOk(CartOf(catalog, lines), catalog, promotions, subset).total_payable);
+    }
+    EXPECT_EQ(best.total_payable, lowest);
+  }
+}
+
 }  // namespace
 }  // namespace cart
 }  // namespace shopcore
