@@ -18,38 +18,60 @@ Result<std::vector<UnitBucket>> SplitOverUnits(int64_t quantity, int64_t unit_li
     }
     if (adjustment.amount == 0) continue;
     // Per unit of bucket b: floor(A*w/W) and remainder A*w mod W, equal for all its units.
-    std::vector<int64_t> shares(buckets.size());
-    std::vector<__int128> remainders(buckets.size());
-    __int128 assigned = 0;
-    for (size_t b = 0; b < buckets.size(); ++b) {
-      const __int128 share = static_cast<__int128>(adjustment.amount) * buckets[b].unit_payable;
-      shares[b] = static_cast<int64_t>(share / weight_total);
-      remainders[b] = share % weight_total;
-      assigned += static_cast<__int128>(shares[b]) * buckets[b].count;
+    const size_t n = buckets.size();
+    std::vector<int64_t> shares(n);
+    std::vector<int64_t> extra(n, 0);  // units at the front of bucket b that get one more
+    if (n == 1) {
+      // One run of equal units (every line starts so): A/count each, the
+      // first A mod count units one more.
+      shares[0] = adjustment.amount / buckets[0].count;
+      extra[0] = adjustment.amount % buckets[0].count;
+    } else {
+      std::vector<__int128> remainders(n);
+      __int128 assigned = 0;
+      for (size_t b = 0; b < n; ++b) {
+        const __int128 share = static_cast<__int128>(adjustment.amount) * buckets[b].unit_payable;
+        shares[b] = static_cast<int64_t>(share / weight_total);
+        remainders[b] = share % weight_total;
+        assigned += static_cast<__int128>(shares[b]) * buckets[b].count;
+      }
+      int64_t left = static_cast<int64_t>(adjustment.amount - assigned);  // < number of units
+      std::vector<size_t> order(n);
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainders[a] > remainders[b]; });
+      for (size_t b : order) {
+        if (left == 0) break;
+        extra[b] = std::min(left, buckets[b].count);
+        left -= extra[b];
+      }
     }
-    int64_t left = static_cast<int64_t>(adjustment.amount - assigned);  // < number of units
-    std::vector<size_t> order(buckets.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainders[a] > remainders[b]; });
-    // How many units at the front of each bucket get one more.
-    std::vector<int64_t> extra(buckets.size(), 0);
-    for (size_t b : order) {
-      if (left == 0) break;
-      extra[b] = std::min(left, buckets[b].count);
-      left -= extra[b];
+    auto charge = [&](UnitBucket& bucket, int64_t share) {
+      bucket.unit_payable -= share;
+      if (share > 0) bucket.adjustments.push_back(Adjustment{adjustment.source_id, adjustment.phase, share});
+    };
+    bool splits = false;
+    for (size_t b = 0; b < n; ++b) splits = splits || (extra[b] > 0 && extra[b] < buckets[b].count);
+    if (!splits) {
+      for (size_t b = 0; b < n; ++b) charge(buckets[b], extra[b] > 0 ? shares[b] + 1 : shares[b]);
+      continue;
     }
     std::vector<UnitBucket> next;
-    for (size_t b = 0; b < buckets.size(); ++b) {
-      auto take = [&](int64_t count, int64_t share) {
-        if (count == 0) return;
-        UnitBucket split = buckets[b];
-        split.count = count;
-        split.unit_payable -= share;
-        if (share > 0) split.adjustments.push_back(Adjustment{adjustment.source_id, adjustment.phase, share});
-        next.push_back(std::move(split));
-      };
-      take(extra[b], shares[b] + 1);
-      take(buckets[b].count - extra[b], shares[b]);
+    next.reserve(n * 2);
+    for (size_t b = 0; b < n; ++b) {
+      if (extra[b] == buckets[b].count) {
+        charge(buckets[b], shares[b] + 1);
+      } else if (extra[b] > 0) {
+        // Split: the first extra[b] units pay one more.
+        UnitBucket front = buckets[b];
+        front.count = extra[b];
+        charge(front, shares[b] + 1);
+        next.push_back(std::move(front));
+        buckets[b].count -= extra[b];
+        charge(buckets[b], shares[b]);
+      } else {
+        charge(buckets[b], shares[b]);
+      }
+      next.push_back(std::move(buckets[b]));
     }
     buckets = std::move(next);
   }
