@@ -18,7 +18,9 @@ Result<int64_t> UnitSaving(const PricingState& state, const Promotion& promotion
   for (const SkuPrice& price : promotion.sku_prices) {
     if (price.sku_id == line.sku->id) return std::max<int64_t>(line.unit_list - price.price, 0);
   }
-  if (promotion.percent_off_bp == 0 || !InScope(*line.sku, promotion.skus, promotion.categories)) return int64_t{0};
+  if (promotion.percent_off_bp == 0) return int64_t{0};
+  const size_t index = static_cast<size_t>(&line - state.lines.data());
+  if (!LineInScope(state, index, promotion.skus, promotion.categories)) return int64_t{0};
   auto discounted = RoundQuotient(static_cast<__int128>(line.unit_list) * (10000 - promotion.percent_off_bp), 10000,
                                   state.rules->rounding);
   if (!discounted.ok()) return discounted.error();
@@ -39,27 +41,33 @@ Status RunItemPricePhase(PricingState& state, const PromotionList& promotions) {
     state.SetPromotionStatus(promotion->id, "NO_ELIGIBLE_ITEMS");
     running.push_back(promotion);
   }
+  // Per running promotion: what it took, and whether it offered anything.
+  std::vector<int64_t> taken(running.size(), 0);
+  std::vector<bool> offered(running.size(), false);
   for (WorkLine& line : state.lines) {
     if (line.payable == 0) continue;
-    const Promotion* best = nullptr;
+    size_t best = running.size();
     int64_t best_saving = 0;
-    for (const Promotion* promotion : running) {
-      auto unit_saving = UnitSaving(state, *promotion, line);
+    for (size_t k = 0; k < running.size(); ++k) {
+      auto unit_saving = UnitSaving(state, *running[k], line);
       if (!unit_saving.ok()) return unit_saving.error();
       auto saving = CheckedMultiply(*unit_saving, line.quantity);
       if (!saving.ok()) return saving.error();
-      if (*saving > 0 && state.promotion_outcomes[promotion->id].status != "APPLIED") {
-        state.SetPromotionStatus(promotion->id, "NOT_BETTER");
-      }
+      if (*saving > 0) offered[k] = true;
       if (*saving > best_saving) {
-        best = promotion;
+        best = k;
         best_saving = *saving;
       }
     }
-    if (best == nullptr) continue;
-    PromotionOutcome& outcome = state.promotion_outcomes[best->id];
-    outcome.status = "APPLIED";
-    outcome.amount += TakeOffLine(line, best->id, Phase::kItemPrice, best_saving);
+    if (best == running.size()) continue;
+    taken[best] += TakeOffLine(line, running[best]->id, Phase::kItemPrice, best_saving);
+  }
+  for (size_t k = 0; k < running.size(); ++k) {
+    if (taken[k] > 0) {
+      state.promotion_outcomes[running[k]->id] = PromotionOutcome{running[k]->id, taken[k], "APPLIED"};
+    } else if (offered[k]) {
+      state.SetPromotionStatus(running[k]->id, "NOT_BETTER");
+    }
   }
   return Status::Ok();
 }

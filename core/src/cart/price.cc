@@ -85,6 +85,19 @@ Result<PricedCart> Price(const Cart& cart, const CatalogView& catalog, const std
   std::stable_sort(state.lines.begin(), state.lines.end(),
                    [](const WorkLine& a, const WorkLine& b) { return a.sku->id < b.sku->id; });
 
+  ScopeIndex scopes;
+  auto index_scope = [&](const std::vector<std::string>& skus, const std::vector<std::string>& categories) {
+    if (skus.empty() && categories.empty()) return;
+    std::vector<uint8_t>& covered = scopes[&skus];
+    for (const auto& line : state.lines) covered.push_back(InScope(*line.sku, skus, categories) ? 1 : 0);
+  };
+  for (const auto& promotion : promotions) {
+    index_scope(promotion.skus, promotion.categories);
+    index_scope(promotion.get_skus, {});
+  }
+  for (const auto& coupon : request.coupons) index_scope(coupon.skus, coupon.categories);
+  state.scopes = &scopes;
+
   for (const auto& promotion : promotions) state.SetPromotionStatus(promotion.id, "PHASE_DISABLED");
   for (const auto& coupon : request.coupons) {
     state.coupon_outcomes[coupon.id] = CouponOutcome{coupon.id, false, 0, CouponRefusal::kPhaseDisabled, 0};

@@ -34,6 +34,7 @@ PricingState PricingState::SearchCopy() const {
   copy.catalog = catalog;
   copy.rules = rules;
   copy.request = request;
+  copy.scopes = scopes;
   copy.lines.reserve(lines.size());
   for (const WorkLine& line : lines) {
     WorkLine light;
@@ -64,11 +65,22 @@ bool InScope(const SkuInfo& sku, const std::vector<std::string>& skus, const std
   return !sku.category.empty() && std::find(categories.begin(), categories.end(), sku.category) != categories.end();
 }
 
+bool LineInScope(const PricingState& state, size_t index, const std::vector<std::string>& skus,
+                 const std::vector<std::string>& categories) {
+  if (skus.empty() && categories.empty()) return true;
+  if (state.scopes != nullptr) {
+    auto cached = state.scopes->find(&skus);
+    if (cached != state.scopes->end()) return cached->second[index] != 0;
+  }
+  return InScope(*state.lines[index].sku, skus, categories);
+}
+
 std::vector<size_t> EligibleLines(const PricingState& state, const std::vector<std::string>& skus,
                                   const std::vector<std::string>& categories) {
   std::vector<size_t> eligible;
+  eligible.reserve(state.lines.size());
   for (size_t i = 0; i < state.lines.size(); ++i) {
-    if (state.lines[i].payable > 0 && InScope(*state.lines[i].sku, skus, categories)) eligible.push_back(i);
+    if (state.lines[i].payable > 0 && LineInScope(state, i, skus, categories)) eligible.push_back(i);
   }
   return eligible;
 }

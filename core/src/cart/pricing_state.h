@@ -34,8 +34,14 @@ struct WorkLine {
   bool record_adjustments = true;
 };
 
+// Which lines each scoped promotion or coupon covers, decided once per
+// price() instead of comparing SKU strings in every phase and trial. Keyed
+// by the address of the scope's SKU list (unique per promotion and field).
+using ScopeIndex = std::map<const std::vector<std::string>*, std::vector<uint8_t>>;
+
 struct PricingState {
   const CatalogView* catalog = nullptr;
+  const ScopeIndex* scopes = nullptr;  // may be null: scopes are then checked directly
   const PricingRules* rules = nullptr;
   const PricingRequest* request = nullptr;
 
@@ -67,6 +73,10 @@ struct PricingState {
 
 // Whether a SKU is in a promotion's or coupon's scope (both lists empty: all).
 bool InScope(const SkuInfo& sku, const std::vector<std::string>& skus, const std::vector<std::string>& categories);
+
+// The same for state.lines[index], through state.scopes when it has the scope.
+bool LineInScope(const PricingState& state, size_t index, const std::vector<std::string>& skus,
+                 const std::vector<std::string>& categories);
 
 // Indices of lines in scope that still have something to discount.
 std::vector<size_t> EligibleLines(const PricingState& state, const std::vector<std::string>& skus,
