@@ -6,8 +6,52 @@ namespace shopcore {
 namespace cart {
 namespace {
 
-// Appends without temporaries: the canonical form is built on every price().
-void AppendInt(std::string& out, int64_t value) {
+// The canonical form is written once per price() into a sink: a string
+// (CanonicalBytes) or straight into the hash (PricedCartHash), so hashing
+// never materialises the bytes.
+class StringSink {
+ public:
+  explicit StringSink(std::string& out) : out_(out) {}
+  StringSink& operator+=(char c) {
+    out_ += c;
+    return *this;
+  }
+  StringSink& operator+=(const char* text) {
+    out_ += text;
+    return *this;
+  }
+  StringSink& operator+=(const std::string& text) {
+    out_ += text;
+    return *this;
+  }
+
+ private:
+  std::string& out_;
+};
+
+class FnvSink {
+ public:
+  FnvSink& operator+=(char c) {
+    hash_ ^= static_cast<unsigned char>(c);
+    hash_ *= 0x100000001b3ULL;
+    return *this;
+  }
+  FnvSink& operator+=(const char* text) {
+    while (*text != '\0') *this += *text++;
+    return *this;
+  }
+  FnvSink& operator+=(const std::string& text) {
+    for (char c : text) *this += c;
+    return *this;
+  }
+  uint64_t hash() const { return hash_; }
+
+ private:
+  uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+template <typename Out>
+void AppendInt(Out& out, int64_t value) {
   char digits[24];
   int n = 0;
   // Negate in unsigned arithmetic so INT64_MIN has a magnitude.
@@ -20,13 +64,15 @@ void AppendInt(std::string& out, int64_t value) {
   while (n > 0) out += digits[--n];
 }
 
-void AppendField(std::string& out, const std::string& text) {
+template <typename Out>
+void AppendField(Out& out, const std::string& text) {
   AppendInt(out, static_cast<int64_t>(text.size()));
   out += ':';
   out += text;
 }
 
-void AppendAdjustment(std::string& out, const Adjustment& adjustment) {
+template <typename Out>
+void AppendAdjustment(Out& out, const Adjustment& adjustment) {
   out += "adj ";
   AppendField(out, adjustment.source_id);
   out += ' ';
@@ -37,7 +83,8 @@ void AppendAdjustment(std::string& out, const Adjustment& adjustment) {
 }
 
 // "tag a b c\n"
-void AppendRecord(std::string& out, const char* tag, std::initializer_list<int64_t> values) {
+template <typename Out>
+void AppendRecord(Out& out, const char* tag, std::initializer_list<int64_t> values) {
   out += tag;
   for (int64_t value : values) {
     out += ' ';
@@ -46,11 +93,8 @@ void AppendRecord(std::string& out, const char* tag, std::initializer_list<int64
   out += '\n';
 }
 
-}  // namespace
-
-std::string CanonicalBytes(const PricedCart& priced) {
-  std::string out;
-  out.reserve(256 + 96 * priced.lines.size());
+template <typename Out>
+void WriteCanonical(const PricedCart& priced, Out& out) {
   out += "shopcore.priced-cart.v1\ncurrency ";
   out += priced.currency != nullptr ? priced.currency->code : "";
   out += '\n';
@@ -67,16 +111,26 @@ std::string CanonicalBytes(const PricedCart& priced) {
   }
   AppendRecord(out, "shipping", {priced.shipping_fee, priced.shipping_payable});
   for (const auto& adjustment : priced.shipping_adjustments) AppendAdjustment(out, adjustment);
-  std::vector<std::string> coupons = priced.applied_coupons;
-  std::sort(coupons.begin(), coupons.end());
-  for (const auto& id : coupons) {
+  std::vector<const std::string*> coupons;
+  for (const auto& id : priced.applied_coupons) coupons.push_back(&id);
+  std::sort(coupons.begin(), coupons.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* id : coupons) {
     out += "coupon ";
-    AppendField(out, id);
+    AppendField(out, *id);
     out += '\n';
   }
   AppendRecord(out, "points", {priced.points_used, priced.points_earned});
   AppendRecord(out, "total", {priced.list_total, priced.discount_total, priced.goods_payable, priced.total_payable});
-  return out;
+}
+
+}  // namespace
+
+std::string CanonicalBytes(const PricedCart& priced) {
+  std::string bytes;
+  bytes.reserve(256 + 96 * priced.lines.size());
+  StringSink sink(bytes);
+  WriteCanonical(priced, sink);
+  return bytes;
 }
 
 uint64_t Fnv1a64(std::string_view bytes) {
@@ -90,7 +144,9 @@ uint64_t Fnv1a64(std::string_view bytes) {
 
 std::string PricedCartHash(const PricedCart& priced) {
   static const char kHex[] = "0123456789abcdef";
-  uint64_t hash = Fnv1a64(CanonicalBytes(priced));
+  FnvSink sink;
+  WriteCanonical(priced, sink);
+  uint64_t hash = sink.hash();
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {
     out[i] = kHex[hash & 0xf];

@@ -8,7 +8,8 @@ namespace cart {
 
 Result<std::vector<UnitBucket>> SplitOverUnits(int64_t quantity, int64_t unit_list_price,
                                                const std::vector<Adjustment>& adjustments) {
-  std::vector<UnitBucket> buckets = {UnitBucket{quantity, unit_list_price, {}}};
+  std::vector<UnitBucket> buckets(1, UnitBucket{quantity, unit_list_price, {}});
+  buckets[0].adjustments.reserve(adjustments.size());
   for (const Adjustment& adjustment : adjustments) {
     __int128 weight_total = 0;
     for (const auto& bucket : buckets) weight_total += static_cast<__int128>(bucket.count) * bucket.unit_payable;
@@ -17,6 +18,15 @@ Result<std::vector<UnitBucket>> SplitOverUnits(int64_t quantity, int64_t unit_li
                        adjustment.source_id);
     }
     if (adjustment.amount == 0) continue;
+    auto charge = [&](UnitBucket& bucket, int64_t share) {
+      bucket.unit_payable -= share;
+      if (share > 0) bucket.adjustments.push_back(Adjustment{adjustment.source_id, adjustment.phase, share});
+    };
+    if (buckets.size() == 1 && adjustment.amount % buckets[0].count == 0) {
+      // One run of equal units split evenly: the common case, no bookkeeping.
+      charge(buckets[0], adjustment.amount / buckets[0].count);
+      continue;
+    }
     // Per unit of bucket b: floor(A*w/W) and remainder A*w mod W, equal for all its units.
     const size_t n = buckets.size();
     std::vector<int64_t> shares(n);
@@ -45,10 +55,6 @@ Result<std::vector<UnitBucket>> SplitOverUnits(int64_t quantity, int64_t unit_li
         left -= extra[b];
       }
     }
-    auto charge = [&](UnitBucket& bucket, int64_t share) {
-      bucket.unit_payable -= share;
-      if (share > 0) bucket.adjustments.push_back(Adjustment{adjustment.source_id, adjustment.phase, share});
-    };
     bool splits = false;
     for (size_t b = 0; b < n; ++b) splits = splits || (extra[b] > 0 && extra[b] < buckets[b].count);
     if (!splits) {
