@@ -75,6 +75,7 @@ struct SetSearch {
   const Pipeline& pipeline;
   size_t index;
   std::vector<const std::vector<const Coupon*>*> groups;
+  std::vector<std::vector<const Coupon*>> ordered;  // groups by face value, see Bound()
   std::vector<int64_t> open_bound;  // open_bound[g]: sum of the largest face values of classes g..
   Candidate best;
 
@@ -94,6 +95,9 @@ struct SetSearch {
     return int64_t{0};
   }
 
+  // Orders classes and their coupons by face value, largest first, so good
+  // sets are found early and prune more (the result does not depend on the
+  // order: Better is a total order on sets), then computes open_bound.
   Status Bound() {
     int64_t max_postage = 0;
     for (const auto& phase : pipeline.phases) {
@@ -101,14 +105,30 @@ struct SetSearch {
         if (promotion->kind == PromotionKind::kShipping) max_postage = std::max(max_postage, promotion->flat_fee);
       }
     }
-    open_bound.assign(groups.size() + 1, 0);
-    for (size_t g = groups.size(); g-- > 0;) {
+    std::vector<std::pair<int64_t, std::vector<std::pair<int64_t, const Coupon*>>>> by_face;
+    for (const auto* group : groups) {
+      std::vector<std::pair<int64_t, const Coupon*>> coupons;
       int64_t largest = 0;
-      for (const Coupon* coupon : *groups[g]) {
+      for (const Coupon* coupon : *group) {
         auto face = FaceValue(*coupon, max_postage);
         if (!face.ok()) return face.error();
+        coupons.push_back({*face, coupon});
         largest = std::max(largest, *face);
       }
+      std::sort(coupons.begin(), coupons.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second->id < b.second->id;
+      });
+      by_face.push_back({largest, std::move(coupons)});
+    }
+    std::stable_sort(by_face.begin(), by_face.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    ordered.clear();
+    for (const auto& group : by_face) {
+      ordered.emplace_back();
+      for (const auto& entry : group.second) ordered.back().push_back(entry.second);
+    }
+    open_bound.assign(ordered.size() + 1, 0);
+    for (size_t g = ordered.size(); g-- > 0;) {
+      const int64_t largest = by_face[g].first;
       // Saturating: a bound too large only prunes less.
       open_bound[g] = largest > INT64_MAX - open_bound[g + 1] ? INT64_MAX : largest + open_bound[g + 1];
     }
@@ -117,9 +137,9 @@ struct SetSearch {
 
   // Extends `current` (already priced and compared) with classes g.. .
   Status Visit(size_t g, const Candidate& current) {
-    if (g == groups.size()) return Status::Ok();
+    if (g == ordered.size()) return Status::Ok();
     if (open_bound[g] < INT64_MAX && current.total - open_bound[g] > best.total) return Status::Ok();
-    for (const Coupon* coupon : *groups[g]) {
+    for (const Coupon* coupon : ordered[g]) {
       std::vector<const Coupon*> coupons = current.coupons;
       coupons.push_back(coupon);
       auto candidate = Evaluate(start, pipeline, index, coupons);
@@ -147,7 +167,7 @@ Result<Candidate> SearchBest(const PricingState& state, const Pipeline& pipeline
   auto best = Evaluate(light, pipeline, index, {});
   if (!best.ok()) return best;
   if (sets <= kMaxExhaustiveSets) {
-    SetSearch search{light, pipeline, index, groups, {}, std::move(*best)};
+    SetSearch search{light, pipeline, index, groups, {}, {}, std::move(*best)};
     SHOPCORE_RETURN_IF_ERROR(search.Bound());
     const Candidate empty = search.best;  // a copy: search.best moves on
     SHOPCORE_RETURN_IF_ERROR(search.Visit(0, empty));
