@@ -9,12 +9,6 @@
 
 namespace shopcore {
 namespace cart {
-namespace {
-
-int64_t RemainingPostage(const PricingState& state) { return state.ShippingPayable(); }
-
-}  // namespace
-
 Status RunShippingPhase(PricingState& state, const PromotionList& promotions) {
   bool done = false;
   for (const Promotion* promotion : promotions) {
@@ -40,7 +34,7 @@ Status RunShippingPhase(PricingState& state, const PromotionList& promotions) {
     }
   }
   for (const Coupon* coupon : state.shipping_coupons) {
-    const int64_t left = RemainingPostage(state);
+    const int64_t left = state.ShippingPayable();
     int64_t off = coupon->amount_off == kUnlimited ? left : coupon->amount_off;
     if (coupon->percent_off_bp > 0) {
       auto percent = RoundQuotient(static_cast<__int128>(state.shipping_fee) * coupon->percent_off_bp, 10000,

@@ -1,7 +1,9 @@
 // THRESHOLD: the phase's promotions run in (priority, id) order, each on the
 // amounts left by the ones before. Of an exclusivity group only the member
-// saving most applies (each is tried on the same state; ties: the earlier
-// one). A promotion with stop_after that applied ends the phase.
+// saving most applies (each is tried on a light copy of the same state, the
+// winner is then applied for real; ties: the earlier one). A promotion with
+// stop_after that applied ends the phase. Nudges come from the promotions
+// that ran for real, not from the losers of a group.
 #include <set>
 
 #include "cart/phases.h"
@@ -25,6 +27,8 @@ Status RunThresholdPhase(PricingState& state, const PromotionList& promotions) {
   std::set<std::string> decided_groups;
   bool stopped = false;
   for (const Promotion* promotion : promotions) {
+    // A group is decided, for all its members, at its first member's place.
+    if (!promotion->exclusivity_group.empty() && decided_groups.count(promotion->exclusivity_group) > 0) continue;
     if (stopped) {
       state.SetPromotionStatus(promotion->id, "STOPPED_BY_PREVIOUS");
       continue;
@@ -39,7 +43,6 @@ Status RunThresholdPhase(PricingState& state, const PromotionList& promotions) {
       }
       continue;
     }
-    if (decided_groups.count(promotion->exclusivity_group) > 0) continue;
     decided_groups.insert(promotion->exclusivity_group);
 
     // Statuses of members that do not run are recorded before any trial, so

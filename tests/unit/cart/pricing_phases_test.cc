@@ -199,6 +199,25 @@ TEST(ThresholdPhase, StopAfterEndsThePhase) {
   EXPECT_EQ(priced.total_payable, 11200);
 }
 
+TEST(ThresholdPhase, AGroupIsDecidedAtItsFirstMemberEvenAcrossAStop) {
+  const CatalogView catalog = Catalog({Sku("a", 12000)});
+  Promotion early = ThresholdOff("g-early", {{10000, 300}});
+  Promotion late = ThresholdOff("g-late", {{10000, 700}});
+  early.exclusivity_group = late.exclusivity_group = "store";
+  late.priority = 2;
+  Promotion stopper = ThresholdOff("stopper", {{10000, 100}});
+  stopper.priority = 1;
+  stopper.stop_after = true;
+  Promotion after = ThresholdOff("after", {{10000, 50}});
+  after.priority = 3;
+  PricedCart priced = PriceOk(CartOf(catalog, {{"a", 1}}), catalog, {early, late, stopper, after});
+  EXPECT_EQ(priced.total_payable, 12000 - 700 - 100);
+  EXPECT_EQ(OutcomeOf(priced, "g-late").status, "APPLIED");
+  EXPECT_EQ(OutcomeOf(priced, "g-early").status, "EXCLUDED_BY_GROUP");
+  EXPECT_EQ(OutcomeOf(priced, "stopper").status, "APPLIED");
+  EXPECT_EQ(OutcomeOf(priced, "after").status, "STOPPED_BY_PREVIOUS");
+}
+
 TEST(PointsPhase, RedeemsWholeBlocksUpToTheCapAndTheChoice) {
   const CatalogView catalog = Catalog({Sku("a", 1000)});
   Promotion points;
