@@ -147,6 +147,12 @@ Result<PricedCart> Price(const Cart& cart, const CatalogView& catalog, const std
     outcome.promotion_id = entry.first;
     priced.promotions.push_back(outcome);
   }
+  for (const auto& promotion : promotions) {
+    if (promotion.kind != PromotionKind::kPointsEarned) continue;
+    for (auto& outcome : priced.promotions) {
+      if (outcome.promotion_id == promotion.id) outcome.amount_is_points = true;
+    }
+  }
   priced.nudges = state.nudges;
   std::sort(priced.nudges.begin(), priced.nudges.end(), [](const Nudge& a, const Nudge& b) {
     if (a.amount_short != b.amount_short) return a.amount_short < b.amount_short;

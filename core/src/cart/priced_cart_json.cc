@@ -1,7 +1,5 @@
 #include "shopcore/cart/priced_cart_json.h"
 
-#include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "shopcore/money/money.h"
@@ -14,9 +12,7 @@ using Json = nlohmann::ordered_json;
 
 class Writer {
  public:
-  Writer(const PricedCart& priced, const std::vector<Promotion>& promotions) : priced_(priced) {
-    for (const auto& promotion : promotions) kinds_[promotion.id] = promotion.kind;
-  }
+  explicit Writer(const PricedCart& priced) : priced_(priced) {}
 
   std::string Amount(int64_t minor) const { return Money::Of(minor, *priced_.currency).ToMajorString(); }
 
@@ -30,11 +26,6 @@ class Writer {
       out.push_back(std::move(entry));
     }
     return out;
-  }
-
-  bool IsKind(const std::string& id, PromotionKind kind) const {
-    auto it = kinds_.find(id);
-    return it != kinds_.end() && it->second == kind;
   }
 
   std::string Write() const {
@@ -94,7 +85,7 @@ class Writer {
       Json entry;
       entry["id"] = promotion.promotion_id;
       entry["status"] = promotion.status;
-      if (IsKind(promotion.promotion_id, PromotionKind::kPointsEarned)) {
+      if (promotion.amount_is_points) {
         entry["amount"] = promotion.amount;
       } else {
         entry["amount"] = Amount(promotion.amount);
@@ -108,7 +99,7 @@ class Writer {
       entry["promotion"] = nudge.promotion_id;
       entry["kind"] = nudge.kind;
       entry["amount_short"] = Amount(nudge.amount_short);
-      if (IsKind(nudge.promotion_id, PromotionKind::kThresholdPercent)) {
+      if (nudge.reward_is_basis_points) {
         entry["reward"] = nudge.reward;
       } else {
         entry["reward"] = Amount(nudge.reward);
@@ -122,14 +113,13 @@ class Writer {
 
  private:
   const PricedCart& priced_;
-  std::map<std::string, PromotionKind> kinds_;
 };
 
 }  // namespace
 
-std::string PricedCartToJson(const PricedCart& priced, const std::vector<Promotion>& promotions) {
+std::string PricedCartToJson(const PricedCart& priced) {
   if (priced.currency == nullptr) return "{}";
-  return Writer(priced, promotions).Write();
+  return Writer(priced).Write();
 }
 
 }  // namespace cart

@@ -68,7 +68,8 @@ Result<int64_t> TakeOffLines(PricingState& state, const std::map<size_t, int64_t
 }
 
 void AddNudge(PricingState& state, const Promotion& promotion, int64_t short_by, int64_t reward) {
-  state.nudges.push_back(Nudge{promotion.id, "THRESHOLD", short_by, reward});
+  state.nudges.push_back(
+      Nudge{promotion.id, "THRESHOLD", short_by, reward, promotion.kind == PromotionKind::kThresholdPercent});
 }
 
 Result<int64_t> ApplyThresholdTiers(PricingState& state, const Promotion& promotion,

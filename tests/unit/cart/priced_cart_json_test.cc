@@ -35,7 +35,7 @@ TEST(PricedCartJson, ExactBytes) {
   // of remainders going to the lower SKU id "cap"), 20.02 short of the 80.00
   // tier; c20 needs 200.00 of 54.98 (short 145.02); c3 splits 1.50/1.50;
   // 51.98 is 48.02 short of free shipping, so postage is 8.00.
-  EXPECT_EQ(PricedCartToJson(priced, example.promotions),
+  EXPECT_EQ(PricedCartToJson(priced),
             R"json({"currency":"CNY","rules_version":1,"activity_order":false,"lines":[)json"
             R"json({"sku":"tee","quantity":2,"unit_list_price":"19.99","list_total":"39.98","adjustments":[{"source":"sale25","phase":"ITEM_PRICE","amount":"10.00"},{"source":"m50-5","phase":"THRESHOLD","amount":"2.50"},{"source":"c3","phase":"COUPON","amount":"1.50"}],"payable":"25.98","activity_priced":false,"units":[{"count":2,"unit_payable":"12.99","adjustments":[{"source":"sale25","phase":"ITEM_PRICE","amount":"5.00"},{"source":"m50-5","phase":"THRESHOLD","amount":"1.25"},{"source":"c3","phase":"COUPON","amount":"0.75"}]}]},)json"
             R"json({"sku":"cap","quantity":3,"unit_list_price":"10.00","list_total":"30.00","adjustments":[{"source":"m50-5","phase":"THRESHOLD","amount":"2.50"},{"source":"c3","phase":"COUPON","amount":"1.50"}],"payable":"26.00","activity_priced":false,"units":[{"count":1,"unit_payable":"8.66","adjustments":[{"source":"m50-5","phase":"THRESHOLD","amount":"0.84"},{"source":"c3","phase":"COUPON","amount":"0.50"}]},{"count":2,"unit_payable":"8.67","adjustments":[{"source":"m50-5","phase":"THRESHOLD","amount":"0.83"},{"source":"c3","phase":"COUPON","amount":"0.50"}]}]}])json"
@@ -43,6 +43,29 @@ TEST(PricedCartJson, ExactBytes) {
             R"json(,"coupons":[{"id":"c20","applied":false,"amount":"0.00","reason":"BELOW_THRESHOLD","short_by":"145.02"},{"id":"c3","applied":true,"amount":"3.00","reason":"NONE","short_by":"0.00"}])json"
             R"json(,"promotions":[{"id":"m50-5","status":"APPLIED","amount":"5.00"},{"id":"sale25","status":"APPLIED","amount":"10.00"},{"id":"ship","status":"APPLIED","amount":"0.00"}])json"
             R"json(,"nudges":[{"promotion":"m50-5","kind":"THRESHOLD","amount_short":"20.02","reward":"10.00"},{"promotion":"ship","kind":"FREE_SHIPPING","amount_short":"48.02","reward":"8.00"}],"hash":"426b5588144bc70a"})json");
+}
+
+TEST(PricedCartJson, PointsAndPercentRewardsAreIntegersNotMoney) {
+  const CatalogView catalog = Catalog({Sku("a", 950)});
+  Promotion manzhe;
+  manzhe.id = "zhe";
+  manzhe.kind = PromotionKind::kThresholdPercent;
+  manzhe.tiers = {{2000, 500}};
+  Promotion earn;
+  earn.id = "earn";
+  earn.kind = PromotionKind::kPointsEarned;
+  earn.points_per_block = 2;
+  earn.block_value = 100;
+  PricedCart priced = PriceOk(CartOf(catalog, {{"a", 1}}), catalog, {manzhe, earn});
+  const std::string json = PricedCartToJson(priced);
+  EXPECT_NE(json.find(R"("promotions":[{"id":"earn","status":"APPLIED","amount":18},)"
+                      R"({"id":"zhe","status":"BELOW_THRESHOLD","amount":"0.00"}])"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find(R"("nudges":[{"promotion":"zhe","kind":"THRESHOLD","amount_short":"10.50","reward":500}])"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find(R"("points":{"used":0,"earned":18})"), std::string::npos) << json;
 }
 
 TEST(PricedCartHash, IsFnv1a64OfTheCanonicalBytes) {

@@ -54,6 +54,7 @@ struct PromotionOutcome {
   // "EXCLUDED_BY_GROUP", "STOPPED_BY_PREVIOUS", "ACTIVITY_ORDER",
   // "PHASE_DISABLED", "PICKUP".
   std::string status;
+  bool amount_is_points = false;  // POINTS_EARNED: amount counts points, not money
 };
 
 struct CouponOutcome {
@@ -70,6 +71,7 @@ struct Nudge {
   std::string kind;        // "THRESHOLD" (next tier of a 满减/满折) or "FREE_SHIPPING"
   int64_t amount_short = 0;
   int64_t reward = 0;      // THRESHOLD: the tier's value (amount or bp); FREE_SHIPPING: the fee saved
+  bool reward_is_basis_points = false;  // a THRESHOLD_PERCENT tier: reward is a percentage
 };
 
 struct PricedCart {

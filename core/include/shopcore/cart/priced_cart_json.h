@@ -27,14 +27,11 @@
 #include <vector>
 
 #include "shopcore/cart/priced_cart.h"
-#include "shopcore/cart/promotion.h"
 
 namespace shopcore {
 namespace cart {
 
-// promotions tells which outcome amounts are points and which nudge rewards
-// are basis points; pass the list the cart was priced with.
-std::string PricedCartToJson(const PricedCart& priced, const std::vector<Promotion>& promotions);
+std::string PricedCartToJson(const PricedCart& priced);
 
 }  // namespace cart
 }  // namespace shopcore
