@@ -32,6 +32,8 @@ enum class ErrorCode {
   kWrongDeltaBase,     // a delta applied to a snapshot it was not made from
   kNotFound,           // an id that is not in the snapshot
   kConflict,           // duplicate ids, overlapping rules
+  kInvalidTransition,  // a state change the current state does not allow
+  kBadToken,           // a share token that is malformed, truncated or tampered with
 };
 
 // "INVALID_ARGUMENT", "OVERFLOW", ...: the name the outside world sees.
