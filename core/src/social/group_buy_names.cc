@@ -1,6 +1,7 @@
 // Stable names of the group-buy enums: the JSON codecs, the CLI and the JS
 // API print these, so they never change once released.
 #include "shopcore/social/group_buy.h"
+#include "social/enum_names.h"
 
 namespace shopcore {
 
@@ -66,32 +67,21 @@ const char* PaymentIfFailsName(PaymentIfFails outcome) {
   return "unknown";
 }
 
-namespace {
-template <typename Enum, size_t N>
-Result<Enum> ParseName(const std::string& name, const Enum (&values)[N], const char* (*namer)(Enum),
-                       const char* what) {
-  for (Enum value : values) {
-    if (name == namer(value)) return value;
-  }
-  return MakeError(ErrorCode::kInvalidArgument, std::string("unknown ") + what + " '" + name + "'");
-}
-}  // namespace
-
 Result<GroupStatus> ParseGroupStatus(const std::string& name) {
   static const GroupStatus kAll[] = {GroupStatus::kOpen, GroupStatus::kSuccess, GroupStatus::kFailed};
-  return ParseName(name, kAll, GroupStatusName, "group status");
+  return ParseEnumName(name, kAll, GroupStatusName, "group status");
 }
 
 Result<GroupFailure> ParseGroupFailure(const std::string& name) {
   static const GroupFailure kAll[] = {GroupFailure::kNone, GroupFailure::kTimeout, GroupFailure::kWithdrawn,
                                       GroupFailure::kNoLeader};
-  return ParseName(name, kAll, GroupFailureName, "group failure");
+  return ParseEnumName(name, kAll, GroupFailureName, "group failure");
 }
 
 Result<MemberStatus> ParseMemberStatus(const std::string& name) {
   static const MemberStatus kAll[] = {MemberStatus::kPendingPayment, MemberStatus::kJoined, MemberStatus::kSuccess,
                                       MemberStatus::kRefunding, MemberStatus::kRefunded};
-  return ParseName(name, kAll, MemberStatusName, "member status");
+  return ParseEnumName(name, kAll, MemberStatusName, "member status");
 }
 
 }  // namespace shopcore
