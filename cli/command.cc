@@ -15,8 +15,13 @@ struct CommandEntry {
 
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
+    {"bargain", BargainCommand, "bargain schedule|validate|progress ...   bargain 砍价 cuts from a seed"},
+    {"group", GroupCommand, "group OP --request FILE   group-buy 拼团 checks and transitions"},
     {"money", MoneyCommand,
      "money allocate|convert|round ...   exact arithmetic (see `shopcore money`)"},
+    {"pickup", PickupCommand, "pickup slot ...   community pickup date for an order at now"},
+    {"referral", ReferralCommand, "referral commission|share-to-earn --request FILE   分销 commission"},
+    {"share", ShareCommand, "share encode|decode ...   share-link tokens"},
     {"version", VersionCommand, "version   the build, data and schema versions"},
 };
 
