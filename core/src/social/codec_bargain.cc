@@ -11,10 +11,6 @@ namespace {
 
 using namespace json_access;  // NOLINT: the codec's own helpers
 
-Error Prefixed(const Error& error, const std::string& prefix) {
-  return MakeError(error.code, error.message, Child(prefix, error.path));
-}
-
 Result<BargainCampaign> DecodeCampaign(const Json& request) {
   const std::string path = "campaign";
   const Json* json;

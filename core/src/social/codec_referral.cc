@@ -12,10 +12,6 @@ namespace {
 
 using namespace json_access;  // NOLINT: the codec's own helpers
 
-Error Prefixed(const Error& error, const std::string& prefix) {
-  return MakeError(error.code, error.message, Child(prefix, error.path));
-}
-
 Result<Decimal> DecodeRate(const Json& object, const char* key, const std::string& path) {
   std::string text;
   ASSIGN_OR_RETURN(text, GetString(object, key, path));
@@ -42,16 +38,16 @@ Result<std::vector<CommissionRule>> DecodeRules(const Json& request) {
     ASSIGN_OR_RETURN(rounding, GetString(item, "rounding", path));
     ASSIGN_OR_RETURN(self_purchase, GetString(item, "self_purchase", path));
     auto parsed_scope = ParseCommissionScope(scope);
-    if (!parsed_scope.ok()) return Prefixed(parsed_scope.error(), Child(path, "scope"));
+    if (!parsed_scope.ok()) return MakeError(parsed_scope.error().code, parsed_scope.error().message, Child(path, "scope"));
     rule.scope = *parsed_scope;
     auto parsed_basis = ParseCommissionBasis(basis);
-    if (!parsed_basis.ok()) return Prefixed(parsed_basis.error(), Child(path, "basis"));
+    if (!parsed_basis.ok()) return MakeError(parsed_basis.error().code, parsed_basis.error().message, Child(path, "basis"));
     rule.basis = *parsed_basis;
     auto parsed_rounding = ParseRoundingMode(rounding);
-    if (!parsed_rounding.ok()) return Prefixed(parsed_rounding.error(), Child(path, "rounding"));
+    if (!parsed_rounding.ok()) return MakeError(parsed_rounding.error().code, parsed_rounding.error().message, Child(path, "rounding"));
     rule.rounding = *parsed_rounding;
     auto parsed_policy = ParseSelfPurchasePolicy(self_purchase);
-    if (!parsed_policy.ok()) return Prefixed(parsed_policy.error(), Child(path, "self_purchase"));
+    if (!parsed_policy.ok()) return MakeError(parsed_policy.error().code, parsed_policy.error().message, Child(path, "self_purchase"));
     rule.self_purchase = *parsed_policy;
     ASSIGN_OR_RETURN(rule.level1_rate, DecodeRate(item, "level1_rate", path));
     if (item.contains("level2_rate") && !item["level2_rate"].is_null()) {

@@ -27,7 +27,14 @@ Result<Json> ParseDocument(const std::string& text) {
 
 std::string Dump(const OrderedJson& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-std::string Child(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+std::string Child(const std::string& path, const std::string& key) {
+  if (key.empty()) return path;
+  return path.empty() ? key : path + "." + key;
+}
+
+Error Prefixed(const Error& error, const std::string& prefix) {
+  return MakeError(error.code, error.message, Child(prefix, error.path));
+}
 
 std::string Index(const std::string& path, size_t index) { return path + "[" + std::to_string(index) + "]"; }
 

@@ -25,8 +25,11 @@ Result<Json> ParseDocument(const std::string& text);
 // Compact, deterministic text; invalid UTF-8 is replaced, never thrown.
 std::string Dump(const OrderedJson& value);
 
+// "a.b"; the path itself when key is empty.
 std::string Child(const std::string& path, const std::string& key);
 std::string Index(const std::string& path, size_t index);
+// The error with its path moved under prefix ("group_size" -> "campaign.group_size").
+Error Prefixed(const Error& error, const std::string& prefix);
 
 // BAD_REQUEST unless value is an object with no key outside allowed.
 Status RequireObject(const Json& value, const std::string& path, const std::vector<const char*>& allowed);
