@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "shopcore/money/format.h"
 #include "shopcore/money/money.h"
 #include "shopcore/social/codec.h"
 #include "shopcore/social/referral.h"
@@ -133,18 +134,26 @@ Result<ReferralChain> DecodeChain(const Json& request) {
   return chain;
 }
 
-// "share to earn X" as Money: minor units, currency and the exact major string.
-OrderedJson MoneyJson(int64_t minor, const Currency& currency) {
+// "share to earn X" as Money: minor units, currency, the exact major string
+// and, given a locale, the text to show.
+Result<OrderedJson> MoneyJson(int64_t minor, const Currency& currency, const LocalePack* locale) {
   OrderedJson out;
+  Money money = Money::Of(minor, currency);
   out["amount_minor"] = std::to_string(minor);
   out["currency"] = currency.code;
-  out["amount"] = Money::Of(minor, currency).ToMajorString();
+  out["amount"] = money.ToMajorString();
+  if (locale) {
+    auto text = FormatMoney(money, *locale, FormatOptions{});
+    if (!text.ok()) return text.error();
+    out["display"] = *text;
+  }
   return out;
 }
 
 }  // namespace
 
-Result<std::string> ReferralOperationJson(const std::string& op, const std::string& text) {
+Result<std::string> ReferralOperationJson(const std::string& op, const std::string& text,
+                                          const LocalePack* display_locale) {
   if (op != "commission" && op != "share-to-earn") {
     return MakeError(ErrorCode::kInvalidArgument, "unknown referral operation '" + op + "'", "op");
   }
@@ -208,7 +217,7 @@ Result<std::string> ReferralOperationJson(const std::string& op, const std::stri
       if (!earn.ok()) return Prefixed(earn.error(), path);
       OrderedJson entry;
       entry["sku"] = item.sku;
-      entry["earn"] = MoneyJson(*earn, **currency);
+      ASSIGN_OR_RETURN(entry["earn"], MoneyJson(*earn, **currency, display_locale));
       out["items"].push_back(std::move(entry));
     }
   }
@@ -217,7 +226,9 @@ Result<std::string> ReferralOperationJson(const std::string& op, const std::stri
   if (!lines.empty()) {
     auto earn = ShareToEarnCart(rules, lines);
     if (!earn.ok()) return earn.error();
-    out["cart"] = OrderedJson{{"earn", MoneyJson(*earn, **currency)}};
+    OrderedJson earn_json;
+    ASSIGN_OR_RETURN(earn_json, MoneyJson(*earn, **currency, display_locale));
+    out["cart"] = OrderedJson{{"earn", earn_json}};
   } else {
     out["cart"] = nullptr;
   }

@@ -34,6 +34,7 @@ CommandOutput Shopcore(const std::vector<std::string>& args) {
   SourceTreeFiles files;
   CommandContext context;
   context.files = &files;
+  context.locale_dir = SHOPCORE_LOCALE_DIR;
   return RunCommand(args, context);
 }
 
@@ -88,6 +89,14 @@ TEST(SocialCli, RequestFileCommands) {
   auto referral = Shopcore({"referral", "commission", "--request", FixturePath("referral_commission.json")});
   EXPECT_EQ(referral.exit_code, 0) << referral.err;
   EXPECT_NE(referral.out.find("\"level1_total_minor\":\"399\""), std::string::npos);
+  auto earn = Shopcore({"referral", "share-to-earn", "--request", FixturePath("referral_share.json"), "--locale", "zh-CN"});
+  EXPECT_EQ(earn.exit_code, 0) << earn.err;
+  EXPECT_NE(earn.out.find("\"cart\":{\"earn\":{\"amount_minor\":\"1437\",\"currency\":\"CNY\",\"amount\":\"14.37\","
+                          "\"display\":\"\u00a514.37\"}}"),
+            std::string::npos)
+      << earn.out;
+  auto german = Shopcore({"referral", "share-to-earn", "--request", FixturePath("referral_share.json"), "--locale", "de-DE"});
+  EXPECT_NE(german.out.find("\"display\":\"14,37\u00a0CN\u00a5\""), std::string::npos) << german.out;
   auto missing = Shopcore({"group", "open", "--request", FixturePath("nope.json")});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_EQ(Shopcore({"group", "dance"}).exit_code, 2);

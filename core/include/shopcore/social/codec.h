@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "shopcore/money/locale_pack.h"
 #include "shopcore/status.h"
 
 namespace shopcore {
@@ -43,8 +44,11 @@ const std::vector<std::string>& GroupOperations();
 Result<std::string> BargainOperationJson(const std::string& op, const std::string& request);
 
 // op: commission {currency, rules[], lines[], chain}; share-to-earn
-// {currency, rules[], items[]?, lines[]?}.
-Result<std::string> ReferralOperationJson(const std::string& op, const std::string& request);
+// {currency, rules[], items[]?, lines[]?}. With a locale pack, every
+// "share to earn" amount also carries "display", formatted for that locale
+// ("¥7.18" in zh-CN).
+Result<std::string> ReferralOperationJson(const std::string& op, const std::string& request,
+                                          const LocalePack* display_locale = nullptr);
 
 // {points[{id, market?, utc_offset_minutes, cutoff: "HH:MM",
 //  cutoff_weekdays?[1..7], pickup_after_days?}], point_id, now_ms}
