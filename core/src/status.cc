@@ -21,6 +21,8 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kNotFound: return "NOT_FOUND";
     case ErrorCode::kConflict: return "CONFLICT";
     case ErrorCode::kRefused: return "REFUSED";
+    case ErrorCode::kInvalidTransition: return "INVALID_TRANSITION";
+    case ErrorCode::kBadToken: return "BAD_TOKEN";
   }
   return "UNKNOWN";
 }

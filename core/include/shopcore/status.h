@@ -33,6 +33,8 @@ enum class ErrorCode {
   kNotFound,           // an id that is not in the snapshot
   kConflict,           // duplicate ids, overlapping rules
   kRefused,            // a valid request the business rules refuse (stock, limits, quotas)
+  kInvalidTransition,  // a state change the current state does not allow
+  kBadToken,           // a share token that is malformed, truncated or tampered with
 };
 
 // "INVALID_ARGUMENT", "OVERFLOW", ...: the name the outside world sees.
