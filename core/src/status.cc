@@ -20,6 +20,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kWrongDeltaBase: return "WRONG_DELTA_BASE";
     case ErrorCode::kNotFound: return "NOT_FOUND";
     case ErrorCode::kConflict: return "CONFLICT";
+    case ErrorCode::kConsentRequired: return "CONSENT_REQUIRED";
   }
   return "UNKNOWN";
 }

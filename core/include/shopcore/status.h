@@ -32,6 +32,7 @@ enum class ErrorCode {
   kWrongDeltaBase,     // a delta applied to a snapshot it was not made from
   kNotFound,           // an id that is not in the snapshot
   kConflict,           // duplicate ids, overlapping rules
+  kConsentRequired,    // an operation the shopper has not consented to (behaviour upload)
 };
 
 // "INVALID_ARGUMENT", "OVERFLOW", ...: the name the outside world sees.
