@@ -377,16 +377,20 @@ Result<Recommendation> Recommend(const ModelView& model, const Profile& profile,
 
   // Blend: each signal scaled by its largest magnitude among the candidates,
   // so the weights compare signals of different units.
+  // One fused pass (branch-free max of magnitudes) instead of one per signal.
+  double max_abs[kSignalCount] = {0, 0, 0, 0, 0, 0};
+  const double* values[kSignalCount];
+  for (int k = 0; k < kSignalCount; ++k) values[k] = signals.value[k].data();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (excluded[i]) continue;
+    for (int k = 0; k < kSignalCount; ++k) max_abs[k] = std::max(max_abs[k], __builtin_fabs(values[k][i]));
+  }
   double scale[kSignalCount];
+  int active[kSignalCount];
+  int active_count = 0;
   for (int k = 0; k < kSignalCount; ++k) {
-    double max_abs = 0;
-    const std::vector<double>& values = signals.value[k];
-    for (uint32_t i = 0; i < n; ++i) {
-      if (excluded[i]) continue;
-      const double magnitude = values[i] < 0 ? -values[i] : values[i];
-      if (magnitude > max_abs) max_abs = magnitude;
-    }
-    scale[k] = max_abs > 0 ? config.blend.weight[k] / max_abs : 0.0;
+    scale[k] = max_abs[k] > 0 ? config.blend.weight[k] / max_abs[k] : 0.0;
+    if (scale[k] != 0) active[active_count++] = k;
   }
   std::vector<uint32_t> id_rank(n);
   for (uint32_t r = 0; r < n; ++r) id_rank[model.items_by_id[r]] = r;
@@ -394,8 +398,9 @@ Result<Recommendation> Recommend(const ModelView& model, const Profile& profile,
   candidates.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
     if (excluded[i]) continue;
+    // Signals in their fixed order, so the sum's rounding is the same everywhere.
     double score = 0;
-    for (int k = 0; k < kSignalCount; ++k) score += scale[k] * signals.value[k][i];
+    for (int a = 0; a < active_count; ++a) score += scale[active[a]] * values[active[a]][i];
     candidates.push_back(Candidate{i, ToMicros(score), id_rank[i]});
   }
   result.candidate_count = static_cast<uint32_t>(candidates.size());
