@@ -203,7 +203,7 @@ class PageFiller {
   std::map<uint32_t, uint32_t> brand_count_;
 };
 
-Reason Explain(const ModelView& model, const Profile& profile, const Signals& signals, uint32_t market,
+Reason Explain(const ModelView& model, const Signals& signals, uint32_t market,
                uint32_t item, const double contribution[kSignalCount]) {
   Reason reason;
   int top = -1;
@@ -267,7 +267,6 @@ Reason Explain(const ModelView& model, const Profile& profile, const Signals& si
       break;
     }
   }
-  (void)profile;
   return reason;
 }
 
@@ -445,7 +444,7 @@ Result<Recommendation> Recommend(const ModelView& model, const Profile& profile,
       contribution[k] = scale[k] * signals.value[k][item];
       out.signal_micros[k] = ToMicros(contribution[k]);
     }
-    out.reason = Explain(model, profile, signals, market, item, contribution);
+    out.reason = Explain(model, signals, market, item, contribution);
     if (pick.boost) out.campaign = pick.boost->campaign;
     result.items.push_back(std::move(out));
   }

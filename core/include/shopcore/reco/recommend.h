@@ -11,6 +11,8 @@
 
 namespace shopcore::reco {
 
+// The model must have passed ValidateModel once (the snapshot adapter does
+// it when the snapshot is opened): scoring indexes without checks.
 // INVALID_ARGUMENT for a page size of 0 or above 1000, NOT_FOUND for an
 // unknown market or a context the model has no configuration for. Unknown
 // item ids in the request or the profile are ignored (the catalogue moves on).
