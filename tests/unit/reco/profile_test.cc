@@ -182,3 +182,48 @@ TEST(Profile, EventJsonIsCheckedField_by_field) {
 
 }  // namespace
 }  // namespace shopcore::reco
+
+namespace shopcore::reco {
+namespace {
+
+using namespace testing;
+
+// Every truncation and many one-byte corruptions of a stored profile either
+// restore to a profile that stores back to the same meaning, or are an error
+// with a fresh profile: never a crash, never a half-restored profile.
+TEST(Profile, NoCorruptionCrashesOrHalfRestores) {
+  Profile busy("shopper-9");
+  busy.SetConsent(true);
+  ASSERT_TRUE(busy.Track(ItemEvent(EventType::kView, "s1", kNow - 5000)).ok());
+  ASSERT_TRUE(busy.Track(ItemEvent(EventType::kAddToCart, "b2", kNow - 3000)).ok());
+  ASSERT_TRUE(busy.Track(ItemEvent(EventType::kPurchase, "k1", kNow - 2000)).ok());
+  const std::string good = ProfileToJson(busy);
+  const char replacements[] = {'"', '{', ']', '9', '-', 'x', '\0', ','};
+  int restored = 0;
+  int refused = 0;
+  for (size_t i = 0; i < good.size(); ++i) {
+    std::vector<std::string> variants = {good.substr(0, i)};
+    for (char c : replacements) {
+      std::string corrupted = good;
+      corrupted[i] = c;
+      variants.push_back(corrupted);
+    }
+    for (const auto& text : variants) {
+      RestoredProfile result = RestoreProfileOrFresh(text);
+      if (result.status.ok()) {
+        ++restored;
+        // Whatever was accepted is a consistent profile: it stores and restores.
+        auto again = ProfileFromJson(ProfileToJson(result.profile));
+        ASSERT_TRUE(again.ok()) << text;
+      } else {
+        ++refused;
+        ASSERT_TRUE(result.profile.IsEmpty()) << text;
+      }
+    }
+  }
+  EXPECT_GT(refused, 0);
+  EXPECT_GT(restored, 0);  // e.g. a digit changed inside a time stays valid
+}
+
+}  // namespace
+}  // namespace shopcore::reco
