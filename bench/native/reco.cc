@@ -213,6 +213,32 @@ void BM_RecommendTop50FiltersAndCaps(benchmark::State& state) {
 }
 BENCHMARK(BM_RecommendTop50FiltersAndCaps)->Unit(benchmark::kMicrosecond);
 
+void BM_RecommendColdStartTop50(benchmark::State& state) {
+  const BenchModel& m = Model();
+  const Profile fresh("new-shopper");
+  const RecommendRequest request = Top50();
+  for (auto _ : state) {
+    auto result = Recommend(m.view, fresh, request);
+    if (!result.ok() || result->items.size() != 50) state.SkipWithError("recommend failed");
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_RecommendColdStartTop50)->Unit(benchmark::kMicrosecond);
+
+// Page 20 of 50: the 19 pages before it are replayed to keep pages disjoint.
+void BM_RecommendPage20(benchmark::State& state) {
+  const BenchModel& m = Model();
+  const Profile profile = TwoHundredEventProfile();
+  RecommendRequest request = Top50();
+  request.page = 20;
+  for (auto _ : state) {
+    auto result = Recommend(m.view, profile, request);
+    if (!result.ok() || result->items.size() != 50) state.SkipWithError("recommend failed");
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_RecommendPage20)->Unit(benchmark::kMicrosecond);
+
 void BM_TrackOneEventOnFullProfile(benchmark::State& state) {
   Profile profile = TwoHundredEventProfile();  // at its 200-event bound: every track also evicts
   Event event;

@@ -144,8 +144,15 @@ class PageFiller {
     page->push_back(Pick{candidate, shown, boost});
   }
 
+  // Positions before this are all used: later pages start scanning here, so
+  // reading page p costs O(p * page_size), not O(p * candidates).
+  size_t FirstUnused() {
+    while (scan_start_ < ranking_->size() && used_[ranking_->at(scan_start_).item]) ++scan_start_;
+    return scan_start_;
+  }
+
   void FillInOrder(size_t want, bool with_caps, std::vector<Pick>* page) {
-    for (size_t position = 0; position < ranking_->size() && page->size() < want; ++position) {
+    for (size_t position = FirstUnused(); position < ranking_->size() && page->size() < want; ++position) {
       const Candidate& candidate = ranking_->at(position);
       if (used_[candidate.item]) continue;
       if (with_caps && !Fits(candidate.item)) continue;
@@ -159,7 +166,7 @@ class PageFiller {
   void FillMmr(size_t want, std::vector<Pick>* page) {
     std::vector<Candidate> window;
     const size_t window_size = 4 * size_t{request_.page_size};
-    for (size_t position = 0; position < ranking_->size() && window.size() < window_size; ++position) {
+    for (size_t position = FirstUnused(); position < ranking_->size() && window.size() < window_size; ++position) {
       const Candidate& candidate = ranking_->at(position);
       if (!used_[candidate.item]) window.push_back(candidate);
     }
@@ -199,6 +206,7 @@ class PageFiller {
   std::vector<std::pair<Candidate, const Boost*>> boosted_;
   std::vector<uint8_t> used_;
   size_t remaining_ = 0;
+  size_t scan_start_ = 0;
   std::map<uint32_t, uint32_t> category_count_;
   std::map<uint32_t, uint32_t> brand_count_;
 };
