@@ -71,8 +71,8 @@ OrderedJson ProfileObject(const Profile& profile, bool readable) {
   out["consent"] = profile.consent();
   out["next_seq"] = profile.next_seq();
   out["uploaded_through_seq"] = profile.uploaded_through_seq();
-  out["last_event_ms"] = profile.last_event_ms();
-  if (readable) out["last_event"] = profile.last_event_ms() > 0 ? FormatUtc(profile.last_event_ms()) : "";
+  out["last_activity_ms"] = profile.last_activity_ms();
+  if (readable) out["last_activity"] = profile.last_activity_ms() > 0 ? FormatUtc(profile.last_activity_ms()) : "";
   OrderedJson events = OrderedJson::array();
   for (const auto& stored : profile.events()) events.push_back(EventToObject(stored, readable));
   out["events"] = std::move(events);
@@ -139,7 +139,7 @@ class ProfileRestorer {
                        ".version");
     }
     SHOPCORE_RETURN_IF_ERROR(OnlyKeys(json, {"format", "version", "shopper", "consent", "next_seq",
-                                             "uploaded_through_seq", "last_event_ms", "events", "purchases", "cart",
+                                             "uploaded_through_seq", "last_activity_ms", "events", "purchases", "cart",
                                              "hidden", "following"}, ""));
     Profile profile(std::string(), limits);
     SHOPCORE_RETURN_IF_ERROR(ReadString(json, "shopper", "", true, &profile.shopper_id_));
@@ -148,7 +148,7 @@ class ProfileRestorer {
     int64_t uploaded = 0;
     SHOPCORE_RETURN_IF_ERROR(ReadInt(json, "next_seq", "", true, 1, kMaxInt53, &next_seq));
     SHOPCORE_RETURN_IF_ERROR(ReadInt(json, "uploaded_through_seq", "", true, 0, next_seq - 1, &uploaded));
-    SHOPCORE_RETURN_IF_ERROR(ReadInt(json, "last_event_ms", "", true, 0, kMaxTimeMs, &profile.last_event_ms_));
+    SHOPCORE_RETURN_IF_ERROR(ReadInt(json, "last_activity_ms", "", true, 0, kMaxTimeMs, &profile.last_activity_ms_));
     profile.next_seq_ = static_cast<uint64_t>(next_seq);
     profile.uploaded_through_seq_ = static_cast<uint64_t>(uploaded);
 

@@ -30,7 +30,8 @@ Status Profile::Track(const Event& event) {
 }
 
 void Profile::Apply(const Event& event) {
-  if (event.time_ms > last_event_ms_) last_event_ms_ = event.time_ms;
+  // What the server tells us about friends is not the shopper being active.
+  if (!IsServerSignal(event.type) && event.time_ms > last_activity_ms_) last_activity_ms_ = event.time_ms;
   switch (event.type) {
     case EventType::kAddToCart:
       cart_[event.item] = event.time_ms;
@@ -72,7 +73,7 @@ void Profile::Erase() {
 
 bool Profile::IsEmpty() const {
   return shopper_id_.empty() && !consent_ && events_.empty() && purchases_.empty() && cart_.empty() &&
-         hidden_.empty() && following_.empty() && last_event_ms_ == 0 && next_seq_ == 1 &&
+         hidden_.empty() && following_.empty() && last_activity_ms_ == 0 && next_seq_ == 1 &&
          uploaded_through_seq_ == 0;
 }
 

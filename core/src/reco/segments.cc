@@ -58,10 +58,10 @@ Rfm ComputeRfm(const Profile& profile, int64_t now_ms, const RfmThresholds& thre
 
 ChurnRisk ComputeChurnRisk(const Profile& profile, int64_t now_ms, const ChurnConfig& config) {
   ChurnRisk risk;
-  const bool any_event = !profile.events().empty() || profile.last_event_ms() > 0;
+  const bool visited = profile.last_activity_ms() > 0;
   int64_t points = 0;
-  if (any_event) {
-    risk.days_since_visit = DaysBetween(profile.last_event_ms(), now_ms);
+  if (visited) {
+    risk.days_since_visit = DaysBetween(profile.last_activity_ms(), now_ms);
     const int64_t days = std::min(risk.days_since_visit, config.visit_days_full_risk);
     points += config.visit_days_full_risk > 0 ? config.visit_points * days / config.visit_days_full_risk : config.visit_points;
   }
@@ -72,7 +72,7 @@ ChurnRisk ComputeChurnRisk(const Profile& profile, int64_t now_ms, const ChurnCo
     const int64_t days = std::min(risk.days_since_purchase, config.purchase_days_full_risk);
     points += config.purchase_days_full_risk > 0 ? config.purchase_points * days / config.purchase_days_full_risk
                                                  : config.purchase_points;
-  } else if (any_event) {
+  } else if (visited) {
     points += config.purchase_points;  // visits but never buys
   }
   for (const auto& [item, added] : profile.cart()) {

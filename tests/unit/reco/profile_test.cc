@@ -40,7 +40,7 @@ TEST(Profile, TrackKeepsTheStateThatOutlivesEvents) {
   EXPECT_EQ(profile.purchases().at("k1").amount_minor, 2599);
   EXPECT_EQ(profile.hidden().count("e3"), 1u);
   EXPECT_EQ(profile.following().count("lily"), 1u);
-  EXPECT_EQ(profile.last_event_ms(), kNow - 1000);
+  EXPECT_EQ(profile.last_activity_ms(), kNow - 1100);  // the search; the friend's share is the server's news
   ASSERT_TRUE(profile.Track(ItemEvent(EventType::kPurchase, "b2", kNow)).ok());
   EXPECT_EQ(profile.cart().count("b2"), 0u);  // bought: no longer in the cart
 }
@@ -127,7 +127,7 @@ TEST(Profile, EraseLeavesNothingBehind) {
   }
   EXPECT_EQ(stored,
             R"({"format":"shopcore.reco.profile","version":1,"shopper":"","consent":false,"next_seq":1,)"
-            R"("uploaded_through_seq":0,"last_event_ms":0,"events":[],"purchases":[],"cart":[],"hidden":[],"following":[]})");
+            R"("uploaded_through_seq":0,"last_activity_ms":0,"events":[],"purchases":[],"cart":[],"hidden":[],"following":[]})");
   // And the feed is a new shopper's again.
   auto feed = Recommend(shop.view(), profile, HomeRequest("DE", 5));
   ASSERT_TRUE(feed.ok());

@@ -62,7 +62,8 @@ class Profile {
   const std::map<std::string, int64_t>& cart() const { return cart_; }  // item -> added at
   const std::set<std::string>& hidden() const { return hidden_; }
   const std::map<std::string, int64_t>& following() const { return following_; }  // creator -> since
-  int64_t last_event_ms() const { return last_event_ms_; }
+  // The shopper's own latest event (server signals do not count): churn's "last visit".
+  int64_t last_activity_ms() const { return last_activity_ms_; }
   uint64_t next_seq() const { return next_seq_; }
   uint64_t uploaded_through_seq() const { return uploaded_through_seq_; }
 
@@ -82,7 +83,7 @@ class Profile {
   std::map<std::string, int64_t> cart_;
   std::set<std::string> hidden_;
   std::map<std::string, int64_t> following_;
-  int64_t last_event_ms_ = 0;
+  int64_t last_activity_ms_ = 0;
   uint64_t next_seq_ = 1;
   uint64_t uploaded_through_seq_ = 0;
 };

@@ -44,7 +44,7 @@ struct ChurnConfig {
 };
 
 struct ChurnRisk {
-  int64_t days_since_visit = -1;     // -1: no event at all
+  int64_t days_since_visit = -1;     // -1: the shopper never did anything
   int64_t days_since_purchase = -1;
   bool abandoned_cart = false;
   int score = 0;            // 0..100
