@@ -47,9 +47,11 @@ std::vector<double> FoldInUserVector(const ModelView& model, const std::vector<W
     const int8_t* row = model.item_factors.data() + static_cast<size_t>(weighted.item) * d;
     for (int k = 0; k < d; ++k) y[k] = scale * row[k];
     const double confidence = model.fold_in_alpha * weighted.weight;
+    // Only the lower triangle: CholeskySolve reads nothing else.
     for (int r = 0; r < d; ++r) {
       b[r] += (1.0 + confidence) * y[r];
-      for (int c = 0; c < d; ++c) a[r * d + c] += confidence * y[r] * y[c];
+      const double row_weight = confidence * y[r];
+      for (int c = 0; c <= r; ++c) a[r * d + c] += row_weight * y[c];
     }
   }
   if (!any) return {};

@@ -10,6 +10,7 @@ namespace {
 using internal::Signals;
 
 constexpr uint32_t kMaxPageSize = 1000;
+constexpr size_t kMaxBoosts = 1000;  // campaigns per page, not a catalogue
 constexpr double kMaxMicros = 9.0e15;  // keeps x 1e6 inside int64 and exact in a double
 
 // Nearest micro-unit, ties away from zero, without libm.
@@ -31,14 +32,24 @@ bool RanksBefore(const Candidate& a, const Candidate& b) {
   return a.id_rank < b.id_rank;
 }
 
-// Model indices of ids; unknown ids are skipped.
+// Model indices of ids, first occurrence only; unknown ids are skipped.
 std::vector<uint32_t> Resolve(const ModelView& model, const std::vector<std::string>& ids) {
   std::vector<uint32_t> out;
   for (const auto& id : ids) {
     uint32_t item = FindItem(model, id);
-    if (item != kNone && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+    if (item != kNone) out.push_back(item);
   }
-  return out;
+  // Deduplicate keeping request order, in O(k log k).
+  std::vector<std::pair<uint32_t, size_t>> order;
+  for (size_t i = 0; i < out.size(); ++i) order.emplace_back(out[i], i);
+  std::sort(order.begin(), order.end());
+  std::vector<uint8_t> keep(out.size(), 0);
+  for (size_t i = 0; i < order.size(); ++i) keep[order[i].second] = i == 0 || order[i].first != order[i - 1].first;
+  std::vector<uint32_t> unique;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (keep[i]) unique.push_back(out[i]);
+  }
+  return unique;
 }
 
 uint32_t LeafCategory(const ModelView& model, uint32_t item) {
@@ -290,6 +301,9 @@ Result<Recommendation> Recommend(const ModelView& model, const Profile& profile,
   if (!(request.diversity.mmr_lambda >= 0 && request.diversity.mmr_lambda <= 1)) {
     return MakeError(ErrorCode::kInvalidArgument, "mmr_lambda must be 0..1", "diversity.mmr_lambda");
   }
+  if (request.boosts.size() > kMaxBoosts) {
+    return MakeError(ErrorCode::kInvalidArgument, "at most 1000 boosts per request", "boosts");
+  }
   for (size_t b = 0; b < request.boosts.size(); ++b) {
     const double bonus = request.boosts[b].bonus;
     if (!(bonus >= 0 && bonus <= 1e6)) {
@@ -413,15 +427,17 @@ Result<Recommendation> Recommend(const ModelView& model, const Profile& profile,
   result.candidate_count = static_cast<uint32_t>(candidates.size());
 
   // Boosted candidates, by boosted score (first boost of an item wins).
-  std::vector<int64_t> organic(n, 0);
-  for (const auto& c : candidates) organic[c.item] = c.score;
   std::vector<std::pair<Candidate, const Boost*>> boosted;
-  std::vector<uint8_t> seen_boost(n, 0);
   for (const auto& boost : request.boosts) {
     uint32_t item = FindItem(model, boost.item);
-    if (item == kNone || excluded[item] || seen_boost[item]) continue;
-    seen_boost[item] = 1;
-    boosted.emplace_back(Candidate{item, organic[item], id_rank[item]}, &boost);
+    if (item == kNone || excluded[item]) continue;
+    bool seen = false;
+    for (const auto& entry : boosted) seen = seen || entry.first.item == item;
+    if (seen) continue;
+    // Candidates are in item order until Ranking sorts them: binary search.
+    auto it = std::lower_bound(candidates.begin(), candidates.end(), item,
+                               [](const Candidate& c, uint32_t value) { return c.item < value; });
+    boosted.emplace_back(*it, &boost);
   }
   std::sort(boosted.begin(), boosted.end(), [](const auto& a, const auto& b) {
     const int64_t sa = a.first.score + ToMicros(a.second->bonus);

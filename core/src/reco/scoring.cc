@@ -71,6 +71,25 @@ double FactorScale(const ModelView& model, uint32_t item) {
 // Nearest integer, ties away from zero, without libm.
 int32_t RoundToInt(double x) { return static_cast<int32_t>(x >= 0 ? x + 0.5 : x - 0.5); }
 
+// Integer dot products of every item row with the quantized user vector:
+// exact, so both targets agree to the bit. |dot| <= 256 * 128 * 32767 < 2^31.
+template <uint32_t D>
+void DotAll(const int8_t* rows, const int16_t* user, uint32_t n, int32_t* out) {
+  for (uint32_t i = 0; i < n; ++i, rows += D) {
+    int32_t dot = 0;
+    for (uint32_t k = 0; k < D; ++k) dot += int32_t{rows[k]} * user[k];
+    out[i] = dot;
+  }
+}
+
+void DotAllAnyDim(const int8_t* rows, const int16_t* user, uint32_t d, uint32_t n, int32_t* out) {
+  for (uint32_t i = 0; i < n; ++i, rows += d) {
+    int32_t dot = 0;
+    for (uint32_t k = 0; k < d; ++k) dot += int32_t{rows[k]} * user[k];
+    out[i] = dot;
+  }
+}
+
 }  // namespace
 
 double FactorSimilarity(const ModelView& model, uint32_t a, uint32_t b) {
@@ -168,9 +187,9 @@ void ComputeSignals(const ModelView& model, const Profile& profile, const Contex
   }
 
   // 2. Item-item: sum over history of weight x neighbour weight.
-  std::vector<double> best(n, 0.0);
   std::vector<double>& item_item = out->value[static_cast<int>(Signal::kItemItem)];
-  if (!model.neighbour_offsets.empty()) {
+  if (!model.neighbour_offsets.empty() && !out->history.empty()) {
+    std::vector<double> best(n, 0.0);
     for (uint32_t h = 0; h < out->history.size(); ++h) {
       const HistoryItem& source = out->history[h];
       for (uint32_t e = model.neighbour_offsets[source.item]; e < model.neighbour_offsets[source.item + 1]; ++e) {
@@ -242,12 +261,21 @@ void ComputeSignals(const ModelView& model, const Profile& profile, const Contex
       const double user_scale = max_abs / 32767.0;
       std::vector<int16_t> quantized(d);
       for (uint32_t k = 0; k < d; ++k) quantized[k] = static_cast<int16_t>(RoundToInt(out->user_vector[k] / user_scale));
+      std::vector<int32_t> dots(n);
+      switch (d) {  // a constant trip count lets both compilers vectorize the dot
+        case 32: DotAll<32>(model.item_factors.data(), quantized.data(), n, dots.data()); break;
+        case 64: DotAll<64>(model.item_factors.data(), quantized.data(), n, dots.data()); break;
+        case 128: DotAll<128>(model.item_factors.data(), quantized.data(), n, dots.data()); break;
+        default: DotAllAnyDim(model.item_factors.data(), quantized.data(), d, n, dots.data()); break;
+      }
       std::vector<double>& embedding = out->value[static_cast<int>(Signal::kEmbedding)];
-      const int8_t* row = model.item_factors.data();
-      for (uint32_t i = 0; i < n; ++i, row += d) {
-        int32_t dot = 0;  // |dot| <= 256 * 128 * 32767 < 2^31
-        for (uint32_t k = 0; k < d; ++k) dot += int32_t{row[k]} * quantized[k];
-        embedding[i] = FactorScale(model, i) * user_scale * static_cast<double>(dot);
+      if (model.factor_scales.size() == 1) {
+        const double scale = model.factor_scales[0] * user_scale;
+        for (uint32_t i = 0; i < n; ++i) embedding[i] = scale * static_cast<double>(dots[i]);
+      } else {
+        for (uint32_t i = 0; i < n; ++i) {
+          embedding[i] = model.factor_scales[i] * user_scale * static_cast<double>(dots[i]);
+        }
       }
     }
   }
@@ -270,8 +298,8 @@ void ComputeSignals(const ModelView& model, const Profile& profile, const Contex
 
   // 7. Frequently bought together, from the anchors.
   std::vector<double>& together = out->value[static_cast<int>(Signal::kBoughtTogether)];
-  std::vector<double> best_rule(n, 0.0);
-  if (!model.bought_together_offsets.empty()) {
+  if (!model.bought_together_offsets.empty() && !anchors.empty()) {
+    std::vector<double> best_rule(n, 0.0);
     for (uint32_t anchor : anchors) {
       for (uint32_t e = model.bought_together_offsets[anchor]; e < model.bought_together_offsets[anchor + 1]; ++e) {
         const uint32_t target = model.bought_together_items[e];

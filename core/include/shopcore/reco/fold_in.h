@@ -16,7 +16,7 @@
 namespace shopcore::reco {
 
 // Solves A x = b in place for symmetric positive definite A (n x n,
-// row-major). Returns false (x untouched) if A is not positive definite.
+// row-major; only the lower triangle is read). Returns false (x untouched) if A is not positive definite.
 // Plain Cholesky in double: deterministic, O(n^3 / 3).
 bool CholeskySolve(std::vector<double> a, int n, std::vector<double>* b);
 
