@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "dot_kernel.h"
+
 #include "shopcore/reco/decay.h"
 #include "shopcore/reco/fold_in.h"
 
@@ -70,25 +72,6 @@ double FactorScale(const ModelView& model, uint32_t item) {
 
 // Nearest integer, ties away from zero, without libm.
 int32_t RoundToInt(double x) { return static_cast<int32_t>(x >= 0 ? x + 0.5 : x - 0.5); }
-
-// Integer dot products of every item row with the quantized user vector:
-// exact, so both targets agree to the bit. |dot| <= 256 * 128 * 32767 < 2^31.
-template <uint32_t D>
-void DotAll(const int8_t* rows, const int16_t* user, uint32_t n, int32_t* out) {
-  for (uint32_t i = 0; i < n; ++i, rows += D) {
-    int32_t dot = 0;
-    for (uint32_t k = 0; k < D; ++k) dot += int32_t{rows[k]} * user[k];
-    out[i] = dot;
-  }
-}
-
-void DotAllAnyDim(const int8_t* rows, const int16_t* user, uint32_t d, uint32_t n, int32_t* out) {
-  for (uint32_t i = 0; i < n; ++i, rows += d) {
-    int32_t dot = 0;
-    for (uint32_t k = 0; k < d; ++k) dot += int32_t{rows[k]} * user[k];
-    out[i] = dot;
-  }
-}
 
 }  // namespace
 
@@ -262,12 +245,7 @@ void ComputeSignals(const ModelView& model, const Profile& profile, const Contex
       std::vector<int16_t> quantized(d);
       for (uint32_t k = 0; k < d; ++k) quantized[k] = static_cast<int16_t>(RoundToInt(out->user_vector[k] / user_scale));
       std::vector<int32_t> dots(n);
-      switch (d) {  // a constant trip count lets both compilers vectorize the dot
-        case 32: DotAll<32>(model.item_factors.data(), quantized.data(), n, dots.data()); break;
-        case 64: DotAll<64>(model.item_factors.data(), quantized.data(), n, dots.data()); break;
-        case 128: DotAll<128>(model.item_factors.data(), quantized.data(), n, dots.data()); break;
-        default: DotAllAnyDim(model.item_factors.data(), quantized.data(), d, n, dots.data()); break;
-      }
+      DotRowsInt8Int16(model.item_factors.data(), quantized.data(), d, n, dots.data());
       std::vector<double>& embedding = out->value[static_cast<int>(Signal::kEmbedding)];
       if (model.factor_scales.size() == 1) {
         const double scale = model.factor_scales[0] * user_scale;
