@@ -1,6 +1,7 @@
 #include "shopcore/reco/model.h"
 
 #include <string>
+#include <utility>
 
 namespace shopcore::reco {
 namespace {
@@ -37,6 +38,21 @@ Status CheckSize(const Span<T>& values, size_t expected, const std::string& path
     return Bad(path, "needs " + std::to_string(expected) + " values, has " + std::to_string(values.size()));
   }
   return Status::Ok();
+}
+
+// Inf and NaN fail x - x == 0 (no libm needed). A NaN weight would make
+// every score NaN, and a NaN cast to an integer traps in wasm.
+bool IsFinite(double x) { return x - x == 0; }
+
+Status CheckFinite(const Span<float>& values, const std::string& path) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!IsFinite(values[i])) return Bad(path + "[" + std::to_string(i) + "]", "not a finite number");
+  }
+  return Status::Ok();
+}
+
+Status CheckFinite(const float* values, int count, const std::string& path) {
+  return CheckFinite(Span<float>(values, static_cast<size_t>(count)), path);
 }
 
 }  // namespace
@@ -95,7 +111,27 @@ Status ValidateModel(const ModelView& m) {
   SHOPCORE_RETURN_IF_ERROR(CheckSize(m.bought_together_confidence, m.bought_together_items.size(), "bought_together.confidence"));
   SHOPCORE_RETURN_IF_ERROR(CheckSize(m.bought_together_lift, m.bought_together_items.size(), "bought_together.lift"));
 
+  SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.neighbour_weights, "neighbours.weights"));
+  SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.factor_scales, "factors.scales"));
+  SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.gram, "factors.gram"));
+  SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.popularity_scores, "popularity.scores"));
+  SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.popularity_trends, "popularity.trends"));
+  SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.bought_together_confidence, "bought_together.confidence"));
+  SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.bought_together_lift, "bought_together.lift"));
+  const std::pair<float, const char*> globals[] = {
+      {m.fold_in_lambda, "factors.lambda"},          {m.fold_in_alpha, "factors.alpha"},
+      {m.trend_weight, "popularity.trend_weight"},   {m.content_weights.category, "content_weights.category"},
+      {m.content_weights.brand, "content_weights.brand"}, {m.content_weights.tags, "content_weights.tags"},
+      {m.content_weights.price_band, "content_weights.price_band"},
+      {m.content_weights.creator, "content_weights.creator"}};
+  for (const auto& [value, path] : globals) {
+    if (!IsFinite(value)) return Bad(path, "not a finite number");
+  }
   for (size_t i = 0; i < m.contexts.size(); ++i) {
+    const std::string path = "contexts[" + std::to_string(i) + "]";
+    SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.contexts[i].blend.weight, kSignalCount, path + ".blend"));
+    SHOPCORE_RETURN_IF_ERROR(CheckFinite(m.contexts[i].event_weight, kEventTypeCount, path + ".event_weight"));
+    SHOPCORE_RETURN_IF_ERROR(CheckFinite(&m.contexts[i].anchor_weight, 1, path + ".anchor_weight"));
     if (static_cast<int>(m.contexts[i].context) >= kContextCount) {
       return Bad("contexts[" + std::to_string(i) + "].context", "unknown context");
     }
@@ -108,6 +144,8 @@ Status ValidateModel(const ModelView& m) {
   for (size_t e = 0; e < m.experiments.size(); ++e) {
     for (size_t v = 0; v < m.experiments[e].variants.size(); ++v) {
       for (const auto& override_ : m.experiments[e].variants[v].overrides) {
+        SHOPCORE_RETURN_IF_ERROR(CheckFinite(override_.blend.weight, kSignalCount,
+                                             "experiments[" + std::to_string(e) + "].variants[" + std::to_string(v) + "].blend"));
         if (static_cast<int>(override_.context) >= kContextCount) {
           return Bad("experiments[" + std::to_string(e) + "].variants[" + std::to_string(v) + "]", "unknown context");
         }

@@ -16,6 +16,7 @@ constexpr double kMaxMicros = 9.0e15;  // keeps x 1e6 inside int64 and exact in 
 // Nearest micro-unit, ties away from zero, without libm.
 int64_t ToMicros(double value) {
   double scaled = value * 1e6;
+  if (scaled != scaled) return 0;  // NaN: a cast would trap in wasm
   if (scaled > kMaxMicros) scaled = kMaxMicros;
   if (scaled < -kMaxMicros) scaled = -kMaxMicros;
   return scaled >= 0 ? static_cast<int64_t>(scaled + 0.5) : -static_cast<int64_t>(-scaled + 0.5);

@@ -239,8 +239,13 @@ void ComputeSignals(const ModelView& model, const Profile& profile, const Contex
   if (!out->user_vector.empty()) {
     const uint32_t d = model.factor_dim;
     double max_abs = 0;
-    for (double v : out->user_vector) max_abs = std::max(max_abs, v < 0 ? -v : v);
-    if (max_abs > 0) {
+    for (double v : out->user_vector) {
+      const double magnitude = v < 0 ? -v : v;
+      max_abs = magnitude > max_abs || magnitude != magnitude ? magnitude : max_abs;  // NaN sticks
+    }
+    // Finite and positive only (x - x == 0 fails for inf and NaN): the
+    // int16 cast below must never see a non-finite value.
+    if (max_abs > 0 && max_abs - max_abs == 0) {
       const double user_scale = max_abs / 32767.0;
       std::vector<int16_t> quantized(d);
       for (uint32_t k = 0; k < d; ++k) quantized[k] = static_cast<int16_t>(RoundToInt(out->user_vector[k] / user_scale));

@@ -98,3 +98,30 @@ TEST(Model, BrokenModelsAreRejectedWithThePath) {
 
 }  // namespace
 }  // namespace shopcore::reco
+
+namespace shopcore::reco {
+namespace {
+
+using namespace testing;
+
+TEST(Model, NonFiniteNumbersAreRejected) {
+  // A NaN weight would turn every score into NaN (and a NaN cast traps in wasm).
+  OwnedModel shop = Shop();
+  ModelView view = shop.view();
+  std::vector<float> weights(view.neighbour_weights.begin(), view.neighbour_weights.end());
+  weights[2] = 0.0f / 0.0f;
+  view.neighbour_weights = weights;
+  EXPECT_EQ(ValidateModel(view).error().ToString(), "BAD_SNAPSHOT at neighbours.weights[2]: not a finite number");
+  view = shop.view();
+  std::vector<ContextConfig> contexts(view.contexts.begin(), view.contexts.end());
+  contexts[1].event_weight[3] = 1.0f / 0.0f;
+  view.contexts = contexts;
+  EXPECT_EQ(ValidateModel(view).error().ToString(),
+            "BAD_SNAPSHOT at contexts[1].event_weight[3]: not a finite number");
+  view = shop.view();
+  view.fold_in_lambda = 1.0f / 0.0f;
+  EXPECT_EQ(ValidateModel(view).error().ToString(), "BAD_SNAPSHOT at factors.lambda: not a finite number");
+}
+
+}  // namespace
+}  // namespace shopcore::reco
