@@ -55,7 +55,8 @@ void CreditQuery(std::string_view query, double weight, Span<std::string_view> n
   }
 }
 
-void Normalise(std::vector<double>* values) {
+// Returns whether anything is left (a new shopper has no affinity at all).
+bool Normalise(std::vector<double>* values) {
   double total = 0;
   for (double& v : *values) {
     if (v < 0) v = 0;
@@ -64,6 +65,7 @@ void Normalise(std::vector<double>* values) {
   if (total > 0) {
     for (double& v : *values) v /= total;
   }
+  return total > 0;
 }
 
 double FactorScale(const ModelView& model, uint32_t item) {
@@ -200,14 +202,14 @@ void ComputeSignals(const ModelView& model, const Profile& profile, const Contex
     aff.price_band[model.price_band[h.item]] += h.weight;
     if (model.creator[h.item] != kNone) aff.creator[model.creator[h.item]] += h.weight;
   }
-  Normalise(&aff.category);
-  Normalise(&aff.brand);
-  Normalise(&aff.tag);
-  Normalise(&aff.price_band);
-  Normalise(&aff.creator);
+  bool any_affinity = Normalise(&aff.category);
+  any_affinity |= Normalise(&aff.brand);
+  any_affinity |= Normalise(&aff.tag);
+  any_affinity |= Normalise(&aff.price_band);
+  any_affinity |= Normalise(&aff.creator);
   const ContentWeights& cw = model.content_weights;
   std::vector<double>& content = out->value[static_cast<int>(Signal::kContent)];
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i = 0; any_affinity && i < n; ++i) {
     double score = 0;
     const uint32_t path_begin = model.category_path_offsets[i];
     const uint32_t path_end = model.category_path_offsets[i + 1];
