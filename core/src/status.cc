@@ -23,6 +23,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kRefused: return "REFUSED";
     case ErrorCode::kInvalidTransition: return "INVALID_TRANSITION";
     case ErrorCode::kBadToken: return "BAD_TOKEN";
+    case ErrorCode::kConsentRequired: return "CONSENT_REQUIRED";
   }
   return "UNKNOWN";
 }

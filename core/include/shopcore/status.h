@@ -35,6 +35,7 @@ enum class ErrorCode {
   kRefused,            // a valid request the business rules refuse (stock, limits, quotas)
   kInvalidTransition,  // a state change the current state does not allow
   kBadToken,           // a share token that is malformed, truncated or tampered with
+  kConsentRequired,    // an operation the shopper has not consented to (behaviour upload)
 };
 
 // "INVALID_ARGUMENT", "OVERFLOW", ...: the name the outside world sees.
