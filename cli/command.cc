@@ -17,6 +17,8 @@ struct CommandEntry {
 const CommandEntry kCommands[] = {
     {"money", MoneyCommand,
      "money allocate|convert|round ...   exact arithmetic (see `shopcore money`)"},
+    {"snapshot", SnapshotCommand,
+     "snapshot build|verify|dump|delta|apply ...   catalog snapshots (see `shopcore snapshot`)"},
     {"version", VersionCommand, "version   the build, data and schema versions"},
 };
 

@@ -15,6 +15,7 @@ using Args = std::vector<std::string>;
 
 CommandOutput VersionCommand(const Args& args, const CommandContext& context);
 CommandOutput MoneyCommand(const Args& args, const CommandContext& context);
+CommandOutput SnapshotCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).
