@@ -70,7 +70,7 @@ CommandOutput Verify(const Args& args, const CommandContext& context) {
   if (parsed->Has("out")) return Fail(MakeError(ErrorCode::kUsage, "verify writes nothing; drop -o", "-o"));
   auto bytes = Read(context, parsed->positionals[0]);
   if (!bytes.ok()) return Fail(bytes.error());
-  if (bytes->size() >= 8 && bytes->compare(4, 4, "SDLT") == 0) {
+  if (bytes->size() >= 12 && bytes->compare(8, 4, "SDLT") == 0) {
     auto summary = DescribeSnapshotDelta(*bytes);
     if (!summary.ok()) return Fail(summary.error());
     return Ok(*summary);

@@ -143,7 +143,7 @@ Result<std::string> BuildCatalogBytes(const OrderedJson& catalog) {
     SHOPCORE_RETURN_IF_ERROR(CheckTimeWindows(catalog, collection, "starts_at", "ends_at"));
   }
   SHOPCORE_RETURN_IF_ERROR(CheckTimeWindows(catalog, "coupons", "valid_from", "valid_to"));
-  builder.Finish(flatbuffers::Offset<void>(*offset), schema::CatalogIdentifier());
+  builder.FinishSizePrefixed(flatbuffers::Offset<void>(*offset), schema::CatalogIdentifier());
   std::string bytes(reinterpret_cast<const char*>(builder.GetBufferPointer()), builder.GetSize());
   // What we hand out must open: the same checks a device will run.
   auto opened = Snapshot::Open(bytes);

@@ -44,7 +44,7 @@ Result<const schema::CatalogDelta*> VerifyDelta(std::string_view bytes) {
     return MakeError(ErrorCode::kBadSnapshot, std::to_string(bytes.size()) + " bytes is over the delta size cap of " +
                                                   std::to_string(limits.max_bytes) + " bytes");
   }
-  if (bytes.size() < 16 || !flatbuffers::BufferHasIdentifier(bytes.data(), schema::CatalogDeltaIdentifier())) {
+  if (bytes.size() < 16 || !flatbuffers::BufferHasIdentifier(bytes.data(), schema::CatalogDeltaIdentifier(), true)) {
     return MakeError(ErrorCode::kBadSnapshot, std::string("not a catalog delta (no '") +
                                                   schema::CatalogDeltaIdentifier() + "' file identifier)");
   }
@@ -55,10 +55,10 @@ Result<const schema::CatalogDelta*> VerifyDelta(std::string_view bytes) {
   options.max_depth = limits.max_depth + 2;
   options.max_tables = std::max<size_t>(bytes.size() / 8, 64);
   flatbuffers::Verifier verifier(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), options);
-  if (!schema::VerifyCatalogDeltaBuffer(verifier)) {
+  if (!schema::VerifySizePrefixedCatalogDeltaBuffer(verifier)) {
     return MakeError(ErrorCode::kBadSnapshot, "delta failed FlatBuffers verification: truncated or corrupted");
   }
-  const auto* delta = schema::GetCatalogDelta(bytes.data());
+  const auto* delta = schema::GetSizePrefixedCatalogDelta(bytes.data());
   if (delta->schema_version() != kSnapshotSchemaVersion) {
     return MakeError(ErrorCode::kUnsupportedVersion,
                      "delta schema version " + std::to_string(delta->schema_version()) +
@@ -118,7 +118,7 @@ Result<std::string> MakeSnapshotDelta(std::string_view base_bytes, std::string_v
       builder.CreateString(HashHex((*base)->content_hash())), builder.CreateString(std::string((*target)->id())),
       builder.CreateString(HashHex((*target)->content_hash())), flatbuffers::Offset<schema::Catalog>(*upserts_offset),
       deletions.empty() ? 0 : builder.CreateVector(deletions));
-  builder.Finish(root, schema::CatalogDeltaIdentifier());
+  builder.FinishSizePrefixed(root, schema::CatalogDeltaIdentifier());
   return std::string(reinterpret_cast<const char*>(builder.GetBufferPointer()), builder.GetSize());
 }
 

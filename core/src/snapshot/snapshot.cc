@@ -105,11 +105,13 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
     return MakeError(ErrorCode::kBadSnapshot, "truncated: " + std::to_string(bytes.size()) + " bytes is too short for a snapshot");
   }
   const char* identifier = schema::CatalogIdentifier();
-  if (!flatbuffers::BufferHasIdentifier(bytes.data(), identifier)) {
-    std::string found = ShowIdentifier(bytes.data() + 4);
+  if (!flatbuffers::BufferHasIdentifier(bytes.data(), identifier, /*size_prefixed=*/true)) {
+    std::string found = ShowIdentifier(bytes.data() + 8);
     return MakeError(ErrorCode::kBadSnapshot, "wrong file identifier '" + found + "' (a catalog snapshot has '" +
                                                   identifier + "'" + (found == "SDLT" ? "; this is a delta" : "") + ")");
   }
+  // Snapshots are size-prefixed: the verifier insists the prefix equals the
+  // length, so a download cut short by even one byte of padding is refused.
   // The bytes are ours from here on; std::string storage of this size comes
   // from operator new, aligned for the verifier's 8-byte alignment checks.
   auto snapshot = std::shared_ptr<Snapshot>(new Snapshot());
@@ -121,12 +123,12 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
   options.max_tables = limits.max_tables ? limits.max_tables : std::max<size_t>(size / 8, 64);
   options.check_alignment = true;
   flatbuffers::Verifier verifier(data, size, options);
-  if (!schema::VerifyCatalogBuffer(verifier)) {
+  if (!schema::VerifySizePrefixedCatalogBuffer(verifier)) {
     return MakeError(ErrorCode::kBadSnapshot,
                      "failed FlatBuffers verification: the " + std::to_string(size) +
                          " bytes are truncated, corrupted or nested too deep");
   }
-  const schema::Catalog* catalog = schema::GetCatalog(data);
+  const schema::Catalog* catalog = schema::GetSizePrefixedCatalog(data);
   if (catalog->schema_version() != kSnapshotSchemaVersion) {
     return MakeError(ErrorCode::kUnsupportedVersion,
                      "snapshot schema version " + std::to_string(catalog->schema_version()) +
