@@ -487,12 +487,17 @@ Result<flatbuffers::uoffset_t> JsonToFlatBuffer::BuildTableVector(const reflecti
                                                                   const OrderedJson& value, const std::string& path) {
   const reflection::Field* key = KeyField(element);
   bool keyed = key && key->type()->base_type() == BaseType::String;
+  // Entries point into the input; only a map entry, which gains its key
+  // field, is copied (copying array entries would copy the catalog once per
+  // nesting level).
   struct Entry {
     std::string key;
-    OrderedJson value;
+    const OrderedJson* value;
     std::string path;
     size_t index;
   };
+  std::vector<OrderedJson> patched;
+  if (Attribute(field, "json_map") && keyed) patched.reserve(value.is_object() ? value.size() : 0);
   std::vector<Entry> entries;
   if (Attribute(field, "json_map") && keyed) {
     if (!value.is_object()) {
@@ -509,7 +514,8 @@ Result<flatbuffers::uoffset_t> JsonToFlatBuffer::BuildTableVector(const reflecti
         OrderedJson entry = OrderedJson::object();
         entry[key->name()->str()] = it.key();
         entry[sole->name()->str()] = *it;
-        entries.push_back(Entry{it.key(), std::move(entry), where, index});
+        patched.push_back(std::move(entry));
+        entries.push_back(Entry{it.key(), &patched.back(), where, index});
         continue;
       }
       if (!it->is_object()) {
@@ -523,7 +529,8 @@ Result<flatbuffers::uoffset_t> JsonToFlatBuffer::BuildTableVector(const reflecti
                          PathKey(where, key->name()->str()));
       }
       entry[key->name()->str()] = it.key();
-      entries.push_back(Entry{it.key(), std::move(entry), where, index});
+      patched.push_back(std::move(entry));
+      entries.push_back(Entry{it.key(), &patched.back(), where, index});
     }
   } else {
     if (!value.is_array()) {
@@ -547,7 +554,7 @@ Result<flatbuffers::uoffset_t> JsonToFlatBuffer::BuildTableVector(const reflecti
           return MakeError(ErrorCode::kBadRequest, "an id must be non-empty text", PathKey(where, key->name()->str()));
         }
       }
-      entries.push_back(Entry{std::move(id), value[i], where, i});
+      entries.push_back(Entry{std::move(id), &value[i], where, i});
     }
   }
   if (entries.empty()) return flatbuffers::uoffset_t{0};
@@ -567,7 +574,7 @@ Result<flatbuffers::uoffset_t> JsonToFlatBuffer::BuildTableVector(const reflecti
   std::vector<flatbuffers::Offset<void>> tables;
   tables.reserve(entries.size());
   for (const auto& entry : entries) {
-    auto offset = BuildTable(element, entry.value, entry.path);
+    auto offset = BuildTable(element, *entry.value, entry.path);
     if (!offset.ok()) return offset.error();
     tables.emplace_back(*offset);
   }
