@@ -111,13 +111,19 @@ Result<std::string> MakeSnapshotDelta(std::string_view base_bytes, std::string_v
   for (const auto& [collection, ids] : deletes) {
     std::vector<flatbuffers::Offset<flatbuffers::String>> id_offsets;
     for (const auto& id : ids) id_offsets.push_back(builder.CreateSharedString(id));
-    deletions.push_back(schema::CreateDeletion(builder, builder.CreateString(collection), builder.CreateVector(id_offsets)));
+    // One statement per builder call: argument evaluation order differs
+    // between g++ and clang, and with it the bytes of the delta.
+    auto ids_offset = builder.CreateVector(id_offsets);
+    auto name_offset = builder.CreateString(collection);
+    deletions.push_back(schema::CreateDeletion(builder, name_offset, ids_offset));
   }
-  auto root = schema::CreateCatalogDelta(
-      builder, kSnapshotSchemaVersion, builder.CreateString(std::string((*base)->id())),
-      builder.CreateString(HashHex((*base)->content_hash())), builder.CreateString(std::string((*target)->id())),
-      builder.CreateString(HashHex((*target)->content_hash())), flatbuffers::Offset<schema::Catalog>(*upserts_offset),
-      deletions.empty() ? 0 : builder.CreateVector(deletions));
+  auto deletes_offset = deletions.empty() ? 0 : builder.CreateVector(deletions);
+  auto base_id = builder.CreateString(std::string((*base)->id()));
+  auto base_hash = builder.CreateString(HashHex((*base)->content_hash()));
+  auto target_id = builder.CreateString(std::string((*target)->id()));
+  auto target_hash = builder.CreateString(HashHex((*target)->content_hash()));
+  auto root = schema::CreateCatalogDelta(builder, kSnapshotSchemaVersion, base_id, base_hash, target_id, target_hash,
+                                         flatbuffers::Offset<schema::Catalog>(*upserts_offset), deletes_offset);
   builder.FinishSizePrefixed(root, schema::CatalogDeltaIdentifier());
   return std::string(reinterpret_cast<const char*>(builder.GetBufferPointer()), builder.GetSize());
 }
