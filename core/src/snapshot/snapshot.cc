@@ -156,7 +156,10 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
       }
     }
   }
-  std::sort(skus.begin(), skus.end(), [](const SkuIndexEntry& a, const SkuIndexEntry& b) { return a.id < b.id; });
+  // Usually already in order (SKU ids extend their item's id), so check
+  // before paying for a sort.
+  auto by_id = [](const SkuIndexEntry& a, const SkuIndexEntry& b) { return a.id < b.id; };
+  if (!std::is_sorted(skus.begin(), skus.end(), by_id)) std::sort(skus.begin(), skus.end(), by_id);
   for (size_t i = 1; i < skus.size(); ++i) {
     if (skus[i].id == skus[i - 1].id) {
       return MakeError(ErrorCode::kConflict,
@@ -167,9 +170,10 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
   }
   snapshot->catalog_ = catalog;
   snapshot->skus_ = std::move(skus);
-  snapshot->content_hash_ = Fnv1a64(snapshot->bytes_);
   return std::shared_ptr<const Snapshot>(std::move(snapshot));
 }
+
+uint64_t Snapshot::content_hash() const { return Fnv1a64(bytes_); }
 
 std::string_view Snapshot::id() const { return View(catalog_->snapshot_id()); }
 
@@ -182,7 +186,7 @@ std::string Snapshot::Describe() const {
   out["created_at"] = catalog_->created_at();
   if (catalog_->base_snapshot_id()) out["base_snapshot_id"] = catalog_->base_snapshot_id()->str();
   out["bytes"] = bytes_.size();
-  out["hash"] = HashHex(content_hash_);
+  out["hash"] = HashHex(content_hash());
   json::OrderedJson counts = json::OrderedJson::object();
   const auto& schema = CatalogSchema();
   const auto& table = reinterpret_cast<const flatbuffers::Table&>(*catalog_);

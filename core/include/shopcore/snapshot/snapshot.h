@@ -47,8 +47,10 @@ class Snapshot {
   const schema::Catalog& catalog() const { return *catalog_; }
   std::string_view id() const;
   const std::string& bytes() const { return bytes_; }
-  // FNV-1a 64 of the bytes: what a delta names as its base.
-  uint64_t content_hash() const { return content_hash_; }
+  // FNV-1a 64 of the bytes: what a delta names as its base. Computed on
+  // each call (a full pass over the bytes), not at Open: only deltas and
+  // summaries need it, and opening must stay cheap.
+  uint64_t content_hash() const;
 
   // Lookups by id (binary search over the sorted collections), nullptr when
   // absent.
@@ -79,7 +81,6 @@ class Snapshot {
 
   std::string bytes_;
   const schema::Catalog* catalog_ = nullptr;
-  uint64_t content_hash_ = 0;
   std::vector<SkuIndexEntry> skus_;  // sorted by id
 };
 
