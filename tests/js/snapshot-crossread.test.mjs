@@ -1,7 +1,7 @@
 // The snapshot is a contract with other readers: a JavaScript reader made by
 // `flatc --ts` from schemas/catalog.fbs, on the npm flatbuffers@2.0.7 runtime,
 // must find the same ids and prices in the bytes `shopcore snapshot build`
-// wrote as the C++ reader does (`shopcore snapshot dump`).
+// wrote as the C++ reader does (`shopcore snapshot dump`, native and wasm).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -50,8 +50,13 @@ function listFromJs({ flatbuffers, Catalog }, bytes) {
   return { id: catalog.snapshotId(), version: catalog.schemaVersion(), rows };
 }
 
+// The C++ reader in both targets: the native dump and the wasm dump must be
+// the same bytes before either is compared with the JavaScript reader.
 function listFromCpp(file) {
-  const dumped = JSON.parse(execFileSync(shopcore, ['snapshot', 'dump', file], { maxBuffer: 1 << 30 }));
+  const native = execFileSync(shopcore, ['snapshot', 'dump', file], { maxBuffer: 1 << 30 });
+  const wasm = execFileSync(shopcore, ['--wasm', 'snapshot', 'dump', file], { maxBuffer: 1 << 30 });
+  assert.ok(native.equals(wasm), 'native and wasm dumps differ');
+  const dumped = JSON.parse(native);
   const rows = [];
   for (const item of dumped.items ?? []) {
     for (const sku of item.skus ?? []) {
