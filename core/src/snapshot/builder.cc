@@ -130,12 +130,25 @@ Status CheckBargains(const OrderedJson& catalog) {
 Result<std::string> BuildCatalogBytes(const OrderedJson& catalog) {
   const auto& schema = CatalogSchema();
   const auto& root = *schema.root_table();
+  // Before references to SKUs are resolved, so a duplicate is named as such.
+  SHOPCORE_RETURN_IF_ERROR(CheckSkuIdsUnique(catalog));
   IdSets ids = CollectIds(schema, root, catalog);
+  // SKUs live inside items; `(ref: "skus")` fields may name any of them.
+  auto& sku_ids = ids["skus"];
+  if (const OrderedJson* items = Member(catalog, "items"); items && items->is_array()) {
+    for (const auto& item : *items) {
+      const OrderedJson* skus = Member(item, "skus");
+      if (!skus || !skus->is_array()) continue;
+      for (const auto& sku : *skus) {
+        std::string id = StringMember(sku, "id");
+        if (!id.empty()) sku_ids.insert(std::move(id));
+      }
+    }
+  }
   flatbuffers::FlatBufferBuilder builder(1 << 16);
   JsonToFlatBuffer converter(schema, builder, &ids);
   auto offset = converter.BuildTable(root, catalog, "");
   if (!offset.ok()) return offset.error();
-  SHOPCORE_RETURN_IF_ERROR(CheckSkuIdsUnique(catalog));
   SHOPCORE_RETURN_IF_ERROR(CheckDatedRules(catalog, "tax_rules", "market", nullptr));
   SHOPCORE_RETURN_IF_ERROR(CheckDatedRules(catalog, "import_regimes", "destination", "kind"));
   SHOPCORE_RETURN_IF_ERROR(CheckBargains(catalog));

@@ -111,6 +111,8 @@ INSTANTIATE_TEST_SUITE_P(
                    ErrorCode::kNotFound, "NOT_FOUND at items[0].sellable_markets[2]: no markets entry with id 'XX'"},
         BadCatalog{"PriceInUnknownMarket", [](OrderedJson& c) { c["items"][0]["skus"][0]["price"]["ZZ"] = {{"amount", 1}}; },
                    ErrorCode::kNotFound, "NOT_FOUND at items[0].skus[0].price.ZZ.market: no markets entry with id 'ZZ'"},
+        BadCatalog{"UnknownSku", [](OrderedJson& c) { c["bargains"][0]["sku"] = "sku-9"; }, ErrorCode::kNotFound,
+                   "NOT_FOUND at bargains[0].sku: no skus entry with id 'sku-9'"},
         BadCatalog{"ExponentRate", [](OrderedJson& c) { c["fx_rates"][0]["rate"] = "1e5"; }, ErrorCode::kInvalidArgument,
                    "INVALID_ARGUMENT at fx_rates[0].rate: not a decimal number: '1e5'"},
         BadCatalog{"UnknownCurrency", [](OrderedJson& c) { c["fx_rates"][0]["base"] = "EUX"; }, ErrorCode::kUnknownCurrency,
