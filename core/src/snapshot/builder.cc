@@ -173,6 +173,15 @@ OrderedJson CatalogToJson(const Snapshot& snapshot) {
 }  // namespace snapshot_internal
 
 Result<std::string> BuildSnapshot(std::string_view catalog_json) {
+  return snapshot_internal::BuildSnapshotCapped(catalog_json, kMaxCatalogJsonBytes);
+}
+
+Result<std::string> snapshot_internal::BuildSnapshotCapped(std::string_view catalog_json, size_t max_bytes) {
+  if (catalog_json.size() > max_bytes) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "catalog JSON of " + std::to_string(catalog_json.size()) + " bytes is over this build's cap of " +
+                         std::to_string(max_bytes) + " bytes (build large catalogs with the native shopcore)");
+  }
   auto parsed = json::ParseOrdered(catalog_json);
   if (!parsed.ok()) return parsed.error();
   json::OrderedJson& catalog = *parsed;

@@ -3,7 +3,9 @@
 #ifndef SHOPCORE_SRC_SNAPSHOT_CATALOG_JSON_H_
 #define SHOPCORE_SRC_SNAPSHOT_CATALOG_JSON_H_
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "shopcore/json/checked.h"
 #include "shopcore/snapshot/snapshot.h"
@@ -16,6 +18,9 @@ namespace shopcore::snapshot_internal {
 Result<std::string> BuildCatalogBytes(const json::OrderedJson& catalog);
 
 json::OrderedJson CatalogToJson(const Snapshot& snapshot);
+
+// BuildSnapshot with another JSON size cap (tests use a small one).
+Result<std::string> BuildSnapshotCapped(std::string_view catalog_json, size_t max_bytes);
 
 }  // namespace shopcore::snapshot_internal
 

@@ -2,6 +2,7 @@
 // (with the JSON path), and that its bytes are canonical.
 #include <algorithm>
 
+#include "snapshot/catalog_json.h"
 #include "snapshot_test_util.h"
 
 namespace shopcore {
@@ -156,6 +157,16 @@ TEST(SnapshotBuild, BadJsonSaysWhere) {
   EXPECT_EQ(built.error().code, ErrorCode::kBadJson);
   EXPECT_EQ(built.error().message.rfind("not valid JSON: syntax error at byte 12", 0), 0u) << built.error().message;
   EXPECT_EQ(BuildSnapshot("[]").error().ToString(), "BAD_REQUEST: a catalog is a JSON object, got array");
+}
+
+TEST(SnapshotBuild, OverTheJsonCapIsRefusedBeforeParsing) {
+  std::string text = json::Dump(testing::SmallCatalog());
+  auto built = snapshot_internal::BuildSnapshotCapped(text, text.size() - 1);
+  ASSERT_FALSE(built.ok());
+  EXPECT_EQ(built.error().ToString(), "INVALID_ARGUMENT: catalog JSON of " + std::to_string(text.size()) +
+                                          " bytes is over this build's cap of " + std::to_string(text.size() - 1) +
+                                          " bytes (build large catalogs with the native shopcore)");
+  EXPECT_TRUE(snapshot_internal::BuildSnapshotCapped(text, text.size()).ok());
 }
 
 TEST(SnapshotBuild, NullAndEmptyAreTheSameAsAbsent) {

@@ -5,12 +5,19 @@
 #ifndef SHOPCORE_SNAPSHOT_BUILDER_H_
 #define SHOPCORE_SNAPSHOT_BUILDER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "shopcore/status.h"
 
 namespace shopcore {
+
+// The largest catalog JSON the builder accepts. Building holds the parsed
+// JSON tree (~10x the text) and the output at once: in 32-bit wasm, whose
+// memory is capped, a bigger catalog would exhaust memory and trap instead
+// of failing cleanly, so it is refused up front (build big catalogs natively).
+constexpr size_t kMaxCatalogJsonBytes = sizeof(void*) >= 8 ? (size_t{2} << 30) : (size_t{24} << 20);
 
 // Every error names the JSON path: "items[12].skus[0].price.DE.amount:
 // negative amount -5". BAD_JSON, BAD_REQUEST (types, unknown or missing
