@@ -15,8 +15,11 @@ struct CommandEntry {
 
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
+    {"format", FormatCommand,
+     "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},
+    {"landed-cost", LandedCostCommand, "landed-cost RULES.json REQUEST.json   duties, import tax and landed cost of an order"},
     {"money", MoneyCommand,
-     "money allocate|convert|round ...   exact arithmetic (see `shopcore money`)"},
+     "money allocate|convert ...   exact arithmetic (see `shopcore money`)"},
     {"snapshot", SnapshotCommand,
      "snapshot build|verify|dump|delta|apply ...   catalog snapshots (see `shopcore snapshot`)"},
     {"version", VersionCommand, "version   the build, data and schema versions"},

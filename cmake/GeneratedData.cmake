@@ -22,19 +22,15 @@ add_custom_command(
   COMMENT "Generating the ISO 4217 + CLDR currency table")
 
 set(SHOPCORE_LOCALE_STAMP ${SHOPCORE_LOCALE_DIR}/index.json)
-if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/gen/locale-packs.mjs)
 file(GLOB SHOPCORE_LOCALE_GENERATOR_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/scripts/gen/locale-*.mjs)
 add_custom_command(
   OUTPUT ${SHOPCORE_LOCALE_STAMP}
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/gen/locale-packs.mjs
           --cldr ${SHOPCORE_NODE_MODULES} --out ${SHOPCORE_LOCALE_DIR}
   DEPENDS ${SHOPCORE_LOCALE_GENERATOR_SOURCES}
+          ${SHOPCORE_NODE_MODULES}/cldr-core/package.json
           ${SHOPCORE_NODE_MODULES}/cldr-numbers-full/package.json
   COMMENT "Generating CLDR locale packs")
-else()
-  file(MAKE_DIRECTORY ${SHOPCORE_LOCALE_DIR})
-  file(WRITE ${SHOPCORE_LOCALE_STAMP} "{}")
-endif()
 
 add_custom_target(shopcore_generated ALL DEPENDS
   ${SHOPCORE_GENERATED_DIR}/currency_table.cc ${SHOPCORE_LOCALE_STAMP})

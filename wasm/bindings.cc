@@ -64,6 +64,79 @@ val AmountToJs(int64_t amount) {
 
 val Version() { return val(std::string(shopcore::kVersion)); }
 
+// Locale packs the page has handed in (loadLocalePack). Module-level because
+// formatting needs no engine: a page can show prices before any snapshot.
+shopcore::LocaleRegistry& LoadedLocales() {
+  static shopcore::LocaleRegistry registry;
+  return registry;
+}
+
+// bytes: a Uint8Array of one pack (fetch("locale/de-CH.json")); {ok, value: tag}.
+val LoadLocalePack(val bytes) {
+  if (!bytes.instanceof(val::global("Uint8Array"))) {
+    return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "a locale pack is passed as a Uint8Array", "bytes"));
+  }
+  std::string data(bytes["length"].as<size_t>(), '\0');
+  val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(&data[0]))).call<void>("set", bytes);
+  auto pack = shopcore::LocalePack::Parse(data);
+  if (!pack.ok()) return ErrorValue(pack.error());
+  std::string tag = pack->locale();
+  LoadedLocales().Add(std::move(*pack));
+  return OkValue(val(tag));
+}
+
+// options: {display?: "symbol"|"narrow"|"code"|"name", accounting?: bool,
+// cash?: bool, rounding?: "half-up"|...}; absent fields take FormatOptions' defaults.
+Result<shopcore::FormatOptions> FormatOptionsFromJs(const val& options) {
+  shopcore::FormatOptions out;
+  if (options.isUndefined() || options.isNull()) return out;
+  if (options.typeOf().as<std::string>() != "object") {
+    return shopcore::MakeError(ErrorCode::kInvalidArgument, "options must be an object", "options");
+  }
+  auto string_field = [&](const char* name, std::string* value) -> shopcore::Status {
+    val field = options[name];
+    if (field.isUndefined()) return shopcore::Status::Ok();
+    if (!field.isString()) return shopcore::MakeError(ErrorCode::kInvalidArgument, "must be a string", std::string("options.") + name);
+    *value = field.as<std::string>();
+    return shopcore::Status::Ok();
+  };
+  auto bool_field = [&](const char* name, bool* value) -> shopcore::Status {
+    val field = options[name];
+    if (field.isUndefined()) return shopcore::Status::Ok();
+    if (!field.isTrue() && !field.isFalse()) return shopcore::MakeError(ErrorCode::kInvalidArgument, "must be a boolean", std::string("options.") + name);
+    *value = field.isTrue();
+    return shopcore::Status::Ok();
+  };
+  std::string display = "symbol", rounding = "half-up";
+  SHOPCORE_RETURN_IF_ERROR(string_field("display", &display));
+  SHOPCORE_RETURN_IF_ERROR(string_field("rounding", &rounding));
+  SHOPCORE_RETURN_IF_ERROR(bool_field("accounting", &out.accounting));
+  SHOPCORE_RETURN_IF_ERROR(bool_field("cash", &out.cash));
+  auto parsed_display = shopcore::ParseCurrencyDisplay(display);
+  if (!parsed_display.ok()) return shopcore::MakeError(parsed_display.error().code, parsed_display.error().message, "options.display");
+  auto parsed_rounding = shopcore::ParseRoundingMode(rounding);
+  if (!parsed_rounding.ok()) return shopcore::MakeError(parsed_rounding.error().code, parsed_rounding.error().message, "options.rounding");
+  out.display = *parsed_display;
+  out.rounding = *parsed_rounding;
+  return out;
+}
+
+val FormatMoney(val amount, val currency, val locale, val options) {
+  auto minor = AmountFromJs(amount, "amount");
+  if (!minor.ok()) return ErrorValue(minor.error());
+  if (!currency.isString()) return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "must be a string", "currency"));
+  if (!locale.isString()) return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "must be a string", "locale"));
+  auto money = shopcore::Money::Of(*minor, currency.as<std::string>());
+  if (!money.ok()) return ErrorValue(money.error());
+  auto parsed_options = FormatOptionsFromJs(options);
+  if (!parsed_options.ok()) return ErrorValue(parsed_options.error());
+  auto pack = LoadedLocales().Find(locale.as<std::string>());
+  if (!pack.ok()) return ErrorValue(pack.error());
+  auto text = shopcore::FormatMoney(*money, **pack, *parsed_options);
+  if (!text.ok()) return ErrorValue(text.error());
+  return OkValue(val(*text));
+}
+
 val Allocate(val amount, val weights) {
   auto total = AmountFromJs(amount, "amount");
   if (!total.ok()) return ErrorValue(total.error());
@@ -87,4 +160,6 @@ val Allocate(val amount, val weights) {
 EMSCRIPTEN_BINDINGS(shopcore) {
   emscripten::function("version", &Version);
   emscripten::function("allocate", &Allocate);
+  emscripten::function("loadLocalePack", &LoadLocalePack);
+  emscripten::function("formatMoney", &FormatMoney);
 }

@@ -13,8 +13,10 @@ namespace shopcore::cli {
 
 using Args = std::vector<std::string>;
 
+CommandOutput FormatCommand(const Args& args, const CommandContext& context);
 CommandOutput VersionCommand(const Args& args, const CommandContext& context);
 CommandOutput MoneyCommand(const Args& args, const CommandContext& context);
+CommandOutput LandedCostCommand(const Args& args, const CommandContext& context);
 CommandOutput SnapshotCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1

@@ -2,6 +2,15 @@
 // ICU (and so Intl.NumberFormat in V8) prints for the same CLDR version:
 // patterns, symbols, currencySpacing, numbering systems, grouping with
 // minimumGroupingDigits and Indian grouping, CLDR display digits.
+//
+//   FormatMoney(EUR 1234.56, pack "fr-FR", {})        -> "1 234,56 €" (U+202F, U+00A0)
+//   FormatMoney(USD -12.00, pack "en-US", {accounting}) -> "($12.00)"
+//   FormatMoney(USD 1.00, pack "en-US", {kName})       -> "1.00 US dollars"
+//
+// As in ICU: name display uses the locale's decimal pattern, so accounting
+// does not apply to it; a negative amount that rounds to zero keeps its sign
+// ("-$0.00"); a currency the pack does not list is shown by its ISO code.
+// tests/js/intl-oracle.test.mjs holds the engine to Intl on every market locale.
 #ifndef SHOPCORE_MONEY_FORMAT_H_
 #define SHOPCORE_MONEY_FORMAT_H_
 
