@@ -20,9 +20,11 @@ std::string HandBuilt(uint32_t version, std::vector<std::pair<std::string, std::
     items.push_back(schema::CreateItemDirect(builder, item.c_str(), nullptr, nullptr, nullptr, nullptr, nullptr,
                                              nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &skus));
   }
-  schema::CatalogBuilder catalog(builder);
+  // Children first: a table under construction must not have objects
+  // created inside it (FlatBufferBuilder asserts NotNested in debug builds).
   auto id = snapshot_id ? builder.CreateString(snapshot_id) : 0;
   auto item_vector = builder.CreateVector(items);
+  schema::CatalogBuilder catalog(builder);
   catalog.add_schema_version(version);
   if (snapshot_id) catalog.add_snapshot_id(id);
   catalog.add_items(item_vector);
