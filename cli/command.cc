@@ -25,6 +25,8 @@ const CommandEntry kCommands[] = {
     {"pickup", PickupCommand, "pickup slot ...   community pickup date for an order at now"},
     {"referral", ReferralCommand, "referral commission|share-to-earn --request FILE   分销 commission"},
     {"share", ShareCommand, "share encode|decode ...   share-link tokens"},
+    {"snapshot", SnapshotCommand,
+     "snapshot build|verify|dump|delta|apply ...   catalog snapshots (see `shopcore snapshot`)"},
     {"version", VersionCommand, "version   the build, data and schema versions"},
 };
 

@@ -22,6 +22,7 @@ CommandOutput GroupCommand(const Args& args, const CommandContext& context);
 CommandOutput PickupCommand(const Args& args, const CommandContext& context);
 CommandOutput ReferralCommand(const Args& args, const CommandContext& context);
 CommandOutput ShareCommand(const Args& args, const CommandContext& context);
+CommandOutput SnapshotCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).
