@@ -10,19 +10,6 @@
 namespace shopcore {
 namespace cart {
 
-bool PromotionRunsHere(PricingState& state, const Promotion& promotion) {
-  if (!promotion.ActiveAt(state.request->now)) {
-    state.SetPromotionStatus(promotion.id, "NOT_ACTIVE");
-    return false;
-  }
-  const auto& markets = promotion.markets;
-  if (!markets.empty() && std::find(markets.begin(), markets.end(), state.catalog->market) == markets.end()) {
-    state.SetPromotionStatus(promotion.id, "WRONG_MARKET");
-    return false;
-  }
-  return true;
-}
-
 Status RunActivityPhase(PricingState& state, const PromotionList& promotions) {
   PromotionList running;
   for (const Promotion* promotion : promotions) {

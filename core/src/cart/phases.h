@@ -15,6 +15,10 @@ using PromotionList = std::vector<const Promotion*>;
 
 // Whether the promotion runs now in this market; records why not.
 bool PromotionRunsHere(PricingState& state, const Promotion& promotion);
+// For the phases where one rule applies (points, shipping, points earned):
+// the first promotion that runs here; every one after it is recorded as
+// STOPPED_BY_PREVIOUS. nullptr when none runs.
+const Promotion* FirstRunningPromotion(PricingState& state, const PromotionList& promotions);
 
 Status RunActivityPhase(PricingState& state, const PromotionList& promotions);
 Status RunItemPricePhase(PricingState& state, const PromotionList& promotions);

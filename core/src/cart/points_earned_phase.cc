@@ -8,14 +8,8 @@ namespace shopcore {
 namespace cart {
 
 Status RunPointsEarnedPhase(PricingState& state, const PromotionList& promotions) {
-  bool done = false;
-  for (const Promotion* promotion : promotions) {
-    if (done) {
-      state.SetPromotionStatus(promotion->id, "STOPPED_BY_PREVIOUS");
-      continue;
-    }
-    if (!PromotionRunsHere(state, *promotion)) continue;
-    done = true;
+  const Promotion* promotion = FirstRunningPromotion(state, promotions);
+  if (promotion != nullptr) {
     const int64_t base = PayableOf(state, EligibleLines(state, promotion->skus, promotion->categories));
     auto points = CheckedMultiply(base / promotion->block_value, promotion->points_per_block);
     if (!points.ok()) return points.error();

@@ -12,14 +12,8 @@ namespace shopcore {
 namespace cart {
 
 Status RunPointsPhase(PricingState& state, const PromotionList& promotions) {
-  bool done = false;
-  for (const Promotion* promotion : promotions) {
-    if (done) {
-      state.SetPromotionStatus(promotion->id, "STOPPED_BY_PREVIOUS");
-      continue;
-    }
-    if (!PromotionRunsHere(state, *promotion)) continue;
-    done = true;
+  const Promotion* promotion = FirstRunningPromotion(state, promotions);
+  if (promotion != nullptr) {
     const std::vector<size_t> eligible = EligibleLines(state, promotion->skus, promotion->categories);
     const int64_t base = PayableOf(state, eligible);
     auto cap = RoundQuotient(static_cast<__int128>(base) * promotion->cap_bp, 10000, RoundingMode::kFloor);
@@ -30,7 +24,7 @@ Status RunPointsPhase(PricingState& state, const PromotionList& promotions) {
     const int64_t blocks = std::min(points / promotion->points_per_block, most / promotion->block_value);
     if (blocks == 0) {
       state.SetPromotionStatus(promotion->id, eligible.empty() ? "NO_ELIGIBLE_ITEMS" : "BELOW_THRESHOLD");
-      continue;
+      return Status::Ok();
     }
     // blocks x block_value <= most and blocks x points_per_block <= points: both fit.
     auto taken = TakeOffOrder(state, eligible, blocks * promotion->block_value, promotion->id, Phase::kPoints);

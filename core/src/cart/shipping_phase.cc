@@ -9,29 +9,32 @@
 
 namespace shopcore {
 namespace cart {
+namespace {
+
+// Postage from one SHIPPING rule: its flat fee, waived (as an adjustment)
+// once the goods reach free_over, or a nudge saying how far away that is.
+void ChargePostage(PricingState& state, const Promotion& promotion) {
+  if (state.request->pickup) {
+    state.SetPromotionStatus(promotion.id, "PICKUP");
+    return;
+  }
+  state.shipping_fee = promotion.flat_fee;
+  state.SetPromotionStatus(promotion.id, "APPLIED");
+  if (promotion.free_over == kUnlimited || state.shipping_fee == 0) return;
+  const int64_t goods = state.GoodsPayable();
+  if (goods >= promotion.free_over) {
+    state.shipping_adjustments.push_back(Adjustment{promotion.id, Phase::kShipping, state.shipping_fee});
+    state.promotion_outcomes[promotion.id].amount = state.shipping_fee;
+  } else {
+    state.nudges.push_back(Nudge{promotion.id, "FREE_SHIPPING", promotion.free_over - goods, state.shipping_fee});
+  }
+}
+
+}  // namespace
+
 Status RunShippingPhase(PricingState& state, const PromotionList& promotions) {
-  bool done = false;
-  for (const Promotion* promotion : promotions) {
-    if (done) {
-      state.SetPromotionStatus(promotion->id, "STOPPED_BY_PREVIOUS");
-      continue;
-    }
-    if (!PromotionRunsHere(state, *promotion)) continue;
-    done = true;
-    if (state.request->pickup) {
-      state.SetPromotionStatus(promotion->id, "PICKUP");
-      continue;
-    }
-    state.shipping_fee = promotion->flat_fee;
-    state.SetPromotionStatus(promotion->id, "APPLIED");
-    if (promotion->free_over == kUnlimited || state.shipping_fee == 0) continue;
-    const int64_t goods = state.GoodsPayable();
-    if (goods >= promotion->free_over) {
-      state.shipping_adjustments.push_back(Adjustment{promotion->id, Phase::kShipping, state.shipping_fee});
-      state.promotion_outcomes[promotion->id].amount = state.shipping_fee;
-    } else {
-      state.nudges.push_back(Nudge{promotion->id, "FREE_SHIPPING", promotion->free_over - goods, state.shipping_fee});
-    }
+  if (const Promotion* promotion = FirstRunningPromotion(state, promotions)) {
+    ChargePostage(state, *promotion);
   }
   for (const Coupon* coupon : state.shipping_coupons) {
     const int64_t left = state.ShippingPayable();
