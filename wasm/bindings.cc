@@ -19,7 +19,9 @@ using shopcore::Error;
 using shopcore::ErrorCode;
 using shopcore::Result;
 
-constexpr double kMaxSafeInteger = 9007199254740992.0;  // 2^53
+// Number.MAX_SAFE_INTEGER: 2^53 itself is refused, since 2^53 + 1 arrives
+// as 2^53 and the amount the caller meant cannot be known.
+constexpr double kMaxSafeInteger = 9007199254740991.0;  // 2^53 - 1
 
 val ErrorValue(const Error& error) {
   val out = val::object();
@@ -37,13 +39,13 @@ val OkValue(val value) {
   return out;
 }
 
-// A JS amount: an exact integer number within 2^53, or a string of digits.
+// A JS amount: a safe integer number (|x| < 2^53), or a string of digits.
 Result<int64_t> AmountFromJs(const val& amount, const std::string& path) {
   if (amount.isNumber()) {
     double number = amount.as<double>();
     if (!std::isfinite(number) || std::trunc(number) != number || std::fabs(number) > kMaxSafeInteger) {
       return shopcore::MakeError(ErrorCode::kInexactNumber,
-                                 "amounts must be integers of minor units within +/-2^53 (pass larger ones as strings)",
+                                 "amounts must be integers of minor units below +/-2^53 (pass larger ones as strings)",
                                  path);
     }
     return static_cast<int64_t>(number);
@@ -56,9 +58,10 @@ Result<int64_t> AmountFromJs(const val& amount, const std::string& path) {
   return shopcore::MakeError(ErrorCode::kInvalidArgument, "amount must be a number or a string", path);
 }
 
-// Amounts go back as numbers when exact, as strings otherwise.
+// Amounts go back as safe integer numbers (so they can be passed back in),
+// as strings otherwise.
 val AmountToJs(int64_t amount) {
-  if (amount >= -9007199254740992LL && amount <= 9007199254740992LL) return val(static_cast<double>(amount));
+  if (amount >= -9007199254740991LL && amount <= 9007199254740991LL) return val(static_cast<double>(amount));
   return val(std::to_string(amount));
 }
 
@@ -76,7 +79,15 @@ val LoadLocalePack(val bytes) {
   if (!bytes.instanceof(val::global("Uint8Array"))) {
     return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "a locale pack is passed as a Uint8Array", "bytes"));
   }
-  std::string data(bytes["length"].as<size_t>(), '\0');
+  // Refuse oversized bytes before copying them into the wasm heap: a copy
+  // larger than the heap can grow to would abort the module.
+  const size_t length = bytes["length"].as<size_t>();
+  if (length > shopcore::LocalePack::kMaxBytes) {
+    return ErrorValue(shopcore::MakeError(ErrorCode::kBadLocalePack, "pack is " + std::to_string(length) +
+                                          " bytes, more than the " + std::to_string(shopcore::LocalePack::kMaxBytes) +
+                                          " allowed", ""));
+  }
+  std::string data(length, '\0');
   val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(&data[0]))).call<void>("set", bytes);
   auto pack = shopcore::LocalePack::Parse(data);
   if (!pack.ok()) return ErrorValue(pack.error());
