@@ -154,6 +154,11 @@ val Allocate(val amount, val weights) {
   if (!weights.isArray()) return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "weights must be an array", "weights"));
   std::vector<int64_t> parts_in;
   const unsigned count = weights["length"].as<unsigned>();
+  // Checked before reading the array, so its copy cannot exhaust the heap.
+  if (count > shopcore::kMaxAllocationParts) {
+    return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument,
+                                          "more than " + std::to_string(shopcore::kMaxAllocationParts) + " weights", "weights"));
+  }
   for (unsigned i = 0; i < count; ++i) {
     auto weight = AmountFromJs(weights[i], "weights[" + std::to_string(i) + "]");
     if (!weight.ok()) return ErrorValue(weight.error());

@@ -102,6 +102,19 @@ TEST(TaxBadInput, TruncatedAndDeeplyNestedJson) {
   EXPECT_EQ(nested.error().path, "market");
 }
 
+// Labels are display text, not rules: an unknown locale falls back to the
+// rules' default labels instead of failing the order.
+TEST(TaxBadInput, AnUnknownLabelLocaleFallsBack) {
+  const std::string line = R"({"id": "b", "amount_minor": 1000, "hs_code": "620620"})";
+  auto unknown = Cost(Order(line, R"(, "locale": "zz-ZZ")"));
+  auto english = Cost(Order(line, R"(, "locale": "en")"));
+  ASSERT_TRUE(unknown.ok()) << unknown.error().ToString();
+  ASSERT_TRUE(english.ok());
+  EXPECT_FALSE(unknown->status_label.empty());
+  EXPECT_EQ(unknown->status_label, english->status_label);
+  EXPECT_EQ(unknown->total, english->total);
+}
+
 TEST(TaxBadInput, UnknownFieldsAndBadDates) {
   auto field = ParseLandedCostRequestJson(Order(R"({"id": "b", "amount_minor": 1})", R"(, "now2": 1)"));
   ASSERT_FALSE(field.ok());
