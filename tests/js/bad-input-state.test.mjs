@@ -78,6 +78,41 @@ test('rejected formatMoney and allocate calls change nothing', () => {
   }
 });
 
+// A deterministic stream of hostile JS values (the JS-side counterpart of
+// tests/fuzz): every call returns an {ok, ...} value with a known code, none
+// throws or aborts, and the observable state is what it was.
+test('thousands of random argument lists: error values only, state unchanged', () => {
+  let seed = 0x5eed;  // xorshift32: exact in JS numbers, the same stream on every run
+  const next = (bound) => {
+    seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+    return (seed >>> 0) % bound;
+  };
+  const atoms = [0, -0, 1, -1, 1.5, NaN, Infinity, -Infinity, 2 ** 53, 2 ** 53 - 1, -(2 ** 63), Number.MAX_VALUE,
+                 '', '0', '-9223372036854775808', '9223372036854775808', '1e3', 'CHF', 'de-CH', 'xx', '\uD800',
+                 'name', 'half-even', null, undefined, true, false, {}, [], [1, 2], { display: 'code' },
+                 { rounding: 7 }, 10n, new Uint8Array(3), () => 1, Symbol.iterator];
+  const value = () => (next(4) === 0 ? [atoms[next(atoms.length)], atoms[next(atoms.length)]] : atoms[next(atoms.length)]);
+  const codes = new Set(['INVALID_ARGUMENT', 'OVERFLOW', 'UNKNOWN_CURRENCY', 'UNKNOWN_LOCALE', 'BAD_LOCALE_PACK',
+                         'INEXACT_NUMBER', 'UNSUPPORTED_VERSION']);
+  let accepted = 0;
+  for (let i = 0; i < 3000; ++i) {
+    const calls = [
+      () => shopcore.formatMoney(value(), value(), value(), value()),
+      () => shopcore.allocate(value(), value()),
+      () => shopcore.loadLocalePack(value()),
+    ];
+    const result = calls[next(calls.length)]();
+    assert.equal(typeof result.ok, 'boolean');
+    if (result.ok) { ++accepted; continue; }
+    assert.ok(codes.has(result.code), `unexpected code ${result.code}`);
+    assert.equal(typeof result.message, 'string');
+    assert.equal(typeof result.path, 'string');
+  }
+  assert.ok(accepted > 0, 'the stream also reaches accepted calls');
+  expectUnchanged('random argument lists');
+});
+
+// Last: it changes the state the tests above compare against.
 test('an accepted pack does change what is shown (the probe can fail)', () => {
   assert.equal(shopcore.loadLocalePack(readPack(localeDir, 'fr-FR')).ok, true);
   assert.notEqual(observe(), before);
