@@ -9,6 +9,7 @@
 // "error: CODE at PATH: message" line and nothing on stdout; success prints
 // nothing on stderr; stdout is well-formed UTF-8; the same input gives the
 // same bytes twice.
+#include <cstdio>
 #include <map>
 #include <string>
 

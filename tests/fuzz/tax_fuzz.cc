@@ -76,11 +76,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto parts = SplitParts(data, size);
   parts.resize(2);
   auto rules = tax::ParseTaxRulesJson(parts[0]);
-  if (!rules.ok()) return CheckRejection(rules.error(), "ParseTaxRulesJson"), 0;
+  if (!rules.ok()) {
+    CheckRejection(rules.error(), "ParseTaxRulesJson");
+    return 0;
+  }
   auto request = tax::ParseLandedCostRequestJson(parts[1]);
-  if (!request.ok()) return CheckRejection(request.error(), "ParseLandedCostRequestJson"), 0;
+  if (!request.ok()) {
+    CheckRejection(request.error(), "ParseLandedCostRequestJson");
+    return 0;
+  }
   auto cost = tax::ComputeLandedCost(*rules, *request);
-  if (!cost.ok()) return CheckRejection(cost.error(), "ComputeLandedCost"), 0;
+  if (!cost.ok()) {
+    CheckRejection(cost.error(), "ComputeLandedCost");
+    return 0;
+  }
 
   __int128 lines = 0, components = 0;
   for (const auto& line : cost->lines) lines += line.total;
