@@ -112,6 +112,11 @@ val Allocate(val amount, val weights) {
   if (!weights.isArray()) return ErrorValue(MakeError(ErrorCode::kInvalidArgument, "must be an array", "weights"));
   std::vector<int64_t> weight_values;
   const unsigned count = weights["length"].as<unsigned>();
+  // Checked before reading the array, so its copy cannot exhaust the heap.
+  if (count > shopcore::kMaxAllocationParts) {
+    return ErrorValue(MakeError(ErrorCode::kInvalidArgument,
+                                "more than " + std::to_string(shopcore::kMaxAllocationParts) + " weights", "weights"));
+  }
   for (unsigned i = 0; i < count; ++i) {
     auto weight = AmountFromJs(weights[i], "weights[" + std::to_string(i) + "]");
     if (!weight.ok()) return ErrorValue(weight.error());
@@ -216,7 +221,16 @@ val LoadLocalePack(val bytes) {
   if (!bytes.instanceof(val::global("Uint8Array"))) {
     return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "a locale pack is passed as a Uint8Array", "bytes"));
   }
-  std::string data(bytes["length"].as<size_t>(), '\0');
+  // Refuse oversized bytes before copying them into the wasm heap: a copy
+  // larger than the heap can grow to would abort the module.
+  const size_t length = bytes["length"].as<size_t>();
+  if (length > shopcore::LocalePack::kMaxBytes) {
+    return ErrorValue(MakeError(ErrorCode::kBadLocalePack,
+                                "pack is " + std::to_string(length) + " bytes, more than the " +
+                                    std::to_string(shopcore::LocalePack::kMaxBytes) + " allowed",
+                                "bytes"));
+  }
+  std::string data(length, '\0');
   val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(&data[0]))).call<void>("set", bytes);
   auto pack = shopcore::LocalePack::Parse(data);
   if (!pack.ok()) return ErrorValue(pack.error());

@@ -8,6 +8,9 @@ namespace shopcore {
 
 Result<std::vector<int64_t>> Allocate(int64_t amount, const std::vector<int64_t>& weights) {
   if (weights.empty()) return MakeError(ErrorCode::kInvalidArgument, "no weights to allocate over", "weights");
+  if (weights.size() > kMaxAllocationParts) {
+    return MakeError(ErrorCode::kInvalidArgument, "more than " + std::to_string(kMaxAllocationParts) + " weights", "weights");
+  }
   __int128 total = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] < 0) {

@@ -58,7 +58,10 @@ Result<Decimal> Decimal::Parse(std::string_view text) {
     coefficient = coefficient * 10 + (c - '0');
     ++digits;
     if (seen_point) ++scale;
-    if (coefficient > INT64_MAX) return MakeError(ErrorCode::kOverflow, "decimal has too many digits: '" + shown + "'");
+    // A negative coefficient may reach -2^63 (ParseInt64 and ToString do).
+    if (coefficient > (negative ? -static_cast<__int128>(INT64_MIN) : INT64_MAX)) {
+      return MakeError(ErrorCode::kOverflow, "decimal has too many digits: '" + shown + "'");
+    }
   }
   if (digits == 0 || (seen_point && text.back() == '.')) return bad();
   if (scale > kMaxScale) {

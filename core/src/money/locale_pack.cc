@@ -10,8 +10,7 @@ namespace {
 using nlohmann::json;
 
 constexpr int kPackFormat = 1;
-// Packs are a few tens of KB; anything far larger is not a pack.
-constexpr size_t kMaxPackBytes = 1 << 20;
+constexpr size_t kMaxPackBytes = LocalePack::kMaxBytes;
 
 Error PackError(const std::string& path, const std::string& message) {
   return MakeError(ErrorCode::kBadLocalePack, message, path);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -38,8 +39,13 @@ Status ValidateRequest(const LandedCostRequest& request) {
     return MakeError(currency.error().code, currency.error().message, "currency");
   }
   if (request.lines.empty()) return MakeError(ErrorCode::kBadRequest, "an order needs at least one line", "lines");
+  // Results and warnings name lines by id: two lines with one id could not be told apart.
+  std::set<std::string_view> ids;
   for (size_t i = 0; i < request.lines.size(); ++i) {
     const PricedLine& line = request.lines[i];
+    if (!ids.insert(line.id).second) {
+      return MakeError(ErrorCode::kConflict, "line id '" + line.id + "' is used by an earlier line", LinePath(i) + ".id");
+    }
     if (line.amount < 0) return MakeError(ErrorCode::kInvalidArgument, "amount must not be negative", LinePath(i) + ".amount");
     if (line.quantity < 1) return MakeError(ErrorCode::kInvalidArgument, "quantity must be >= 1", LinePath(i) + ".quantity");
     for (char c : line.hs_code) {

@@ -8,6 +8,7 @@
 #ifndef SHOPCORE_MONEY_ALLOCATION_H_
 #define SHOPCORE_MONEY_ALLOCATION_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -15,8 +16,13 @@
 
 namespace shopcore {
 
-// Weights must be >= 0 with a positive sum (INVALID_ARGUMENT otherwise);
-// a zero weight gets zero. {299, [4300,1400,2300]} -> [161,52,86].
+// More parts than any order has lines or shares: refused, so that a hostile
+// list cannot exhaust memory (the wasm heap is capped at 256 MB).
+constexpr size_t kMaxAllocationParts = 1000000;
+
+// Weights must be >= 0 with a positive sum, at most kMaxAllocationParts of
+// them (INVALID_ARGUMENT otherwise); a zero weight gets zero.
+// {299, [4300,1400,2300]} -> [161,52,86].
 Result<std::vector<int64_t>> Allocate(int64_t amount, const std::vector<int64_t>& weights);
 
 }  // namespace shopcore

@@ -19,6 +19,10 @@ struct LocalePackData;  // defined in src/money/; the public API stays stable
 
 class LocalePack {
  public:
+  // Packs are a few tens of KB; anything larger is refused unread (callers
+  // holding bytes outside the heap check it before copying them in).
+  static constexpr size_t kMaxBytes = 1 << 20;
+
   // Parses and validates pack bytes; BAD_LOCALE_PACK names the bad field.
   static Result<LocalePack> Parse(std::string_view bytes);
 
