@@ -15,6 +15,7 @@ struct CommandEntry {
 
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
+    {"delivery", DeliveryCommand, "delivery FULFILMENT.json REQUEST.json   parcels, shipping cost and delivery dates of a cart"},
     {"format", FormatCommand,
      "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},
     {"landed-cost", LandedCostCommand, "landed-cost RULES.json REQUEST.json   duties, import tax and landed cost of an order"},

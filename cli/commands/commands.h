@@ -17,6 +17,7 @@ CommandOutput FormatCommand(const Args& args, const CommandContext& context);
 CommandOutput VersionCommand(const Args& args, const CommandContext& context);
 CommandOutput MoneyCommand(const Args& args, const CommandContext& context);
 CommandOutput LandedCostCommand(const Args& args, const CommandContext& context);
+CommandOutput DeliveryCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).

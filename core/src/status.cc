@@ -20,6 +20,8 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kWrongDeltaBase: return "WRONG_DELTA_BASE";
     case ErrorCode::kNotFound: return "NOT_FOUND";
     case ErrorCode::kConflict: return "CONFLICT";
+    case ErrorCode::kOutOfStock: return "OUT_OF_STOCK";
+    case ErrorCode::kUndeliverable: return "UNDELIVERABLE";
   }
   return "UNKNOWN";
 }

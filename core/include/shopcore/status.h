@@ -32,6 +32,8 @@ enum class ErrorCode {
   kWrongDeltaBase,     // a delta applied to a snapshot it was not made from
   kNotFound,           // an id that is not in the snapshot
   kConflict,           // duplicate ids, overlapping rules
+  kOutOfStock,         // no warehouse holds enough of a SKU
+  kUndeliverable,      // no shipping method reaches the destination for a parcel
 };
 
 // "INVALID_ARGUMENT", "OVERFLOW", ...: the name the outside world sees.

@@ -1,0 +1,435 @@
+#include "shopcore/fulfilment/delivery_plan.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "shopcore/money/checked.h"
+#include "shopcore/money/currency.h"
+
+namespace shopcore::fulfilment {
+namespace {
+
+constexpr int64_t kMsPerMinute = 60 * 1000;
+constexpr int64_t kMsPerDay = 24 * 60 * kMsPerMinute;
+// Local search stops after this many improving moves per start; each move
+// strictly improves a finite score, this only bounds pathological data.
+constexpr int kMaxMoves = 10000;
+
+std::string ItemPath(size_t index, const char* field) {
+  return "items[" + std::to_string(index) + "]." + field;
+}
+
+// One cart line with its totals, computed once with overflow checks.
+struct Line {
+  const CartItem* item = nullptr;
+  int64_t grams = 0;
+  int64_t volume_mm3 = 0;
+  int64_t value_minor = 0;
+};
+
+// A method usable from one warehouse to the market, with its dates for `now`.
+struct MethodOption {
+  const ShippingMethod* method = nullptr;
+  Cutoff cutoff;
+  int64_t ship_day = 0, earliest_day = 0, latest_day = 0;
+};
+
+struct Candidate {
+  const Warehouse* warehouse = nullptr;
+  std::vector<MethodOption> options;  // data order; only the chosen one if the shopper chose
+};
+
+// What a parcel adds up to: sums over its lines.
+struct Totals {
+  int64_t grams = 0, volume_mm3 = 0, value_minor = 0;
+  int lines = 0;
+};
+
+struct ParcelChoice {
+  bool feasible = false;
+  const MethodOption* option = nullptr;
+  int64_t volumetric_grams = 0, chargeable_grams = 0, cost_minor = 0;
+  bool free_shipping = false;
+};
+
+Result<int64_t> CeilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0 ? 1 : 0); }
+
+Status Accumulate(int64_t* total, int64_t quantity, int64_t unit, const std::string& path) {
+  auto product = CheckedMultiply(quantity, unit);
+  if (!product.ok()) return MakeError(ErrorCode::kOverflow, product.error().message, path);
+  auto sum = CheckedAdd(*total, *product);
+  if (!sum.ok()) return MakeError(ErrorCode::kOverflow, sum.error().message, path);
+  *total = *sum;
+  return Status::Ok();
+}
+
+Result<std::vector<Line>> CheckItems(const DeliveryRequest& request) {
+  if (request.items.empty()) return MakeError(ErrorCode::kInvalidArgument, "the cart is empty", "items");
+  std::vector<Line> lines;
+  std::set<std::string_view> skus;
+  for (size_t i = 0; i < request.items.size(); ++i) {
+    const CartItem& item = request.items[i];
+    if (item.sku.empty()) return MakeError(ErrorCode::kInvalidArgument, "must not be empty", ItemPath(i, "sku"));
+    // One line per SKU: stock is checked per line, so a SKU split over two
+    // lines could be promised twice from the same units.
+    if (!skus.insert(item.sku).second) return MakeError(ErrorCode::kConflict, "SKU '" + item.sku + "' is on two lines", ItemPath(i, "sku"));
+    if (item.quantity < 1) return MakeError(ErrorCode::kInvalidArgument, "must be >= 1", ItemPath(i, "quantity"));
+    struct {
+      const char* name;
+      int64_t value;
+    } fields[] = {{"unit_price_minor", item.unit_price_minor}, {"unit_grams", item.unit_grams}, {"length_mm", item.length_mm},
+                  {"width_mm", item.width_mm}, {"height_mm", item.height_mm}};
+    for (const auto& field : fields) {
+      if (field.value < 0) return MakeError(ErrorCode::kInvalidArgument, "must be >= 0", ItemPath(i, field.name));
+    }
+    Line line;
+    line.item = &item;
+    SHOPCORE_RETURN_IF_ERROR(Accumulate(&line.grams, item.quantity, item.unit_grams, ItemPath(i, "unit_grams")));
+    SHOPCORE_RETURN_IF_ERROR(Accumulate(&line.value_minor, item.quantity, item.unit_price_minor, ItemPath(i, "unit_price_minor")));
+    auto area = CheckedMultiply(item.length_mm, item.width_mm);
+    auto volume = area.ok() ? CheckedMultiply(*area, item.height_mm) : area;
+    if (!volume.ok()) return MakeError(ErrorCode::kOverflow, "the box volume does not fit in int64", ItemPath(i, "height_mm"));
+    SHOPCORE_RETURN_IF_ERROR(Accumulate(&line.volume_mm3, item.quantity, *volume, ItemPath(i, "quantity")));
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+MethodOption DatesOf(const ShippingMethod& method, const Warehouse& warehouse, const FulfilmentData& data, int64_t now_ms) {
+  const WorkingCalendar& dispatch = *data.FindCalendar(warehouse.calendar);
+  const WorkingCalendar& transit = *data.FindCalendar(method.transit_calendar);
+  int64_t local_ms = now_ms + int64_t{warehouse.utc_offset_minutes} * kMsPerMinute;
+  int64_t today = FloorDiv(local_ms, kMsPerDay);
+  int64_t ms_of_day = local_ms - today * kMsPerDay;
+  int64_t cutoff_ms = int64_t{method.cutoff_minute} * kMsPerMinute;
+  MethodOption option;
+  option.method = &method;
+  int64_t order_day = today;
+  option.cutoff.today = dispatch.IsWorkingDay(today) && ms_of_day < cutoff_ms;
+  if (!option.cutoff.today) order_day = dispatch.NextWorkingDay(today);
+  option.cutoff.minutes_left = ((order_day - today) * kMsPerDay + cutoff_ms - ms_of_day) / kMsPerMinute;
+  option.cutoff.order_day = CivilFromDays(order_day);
+  option.ship_day = dispatch.AddWorkingDays(order_day, method.handling_days);
+  option.earliest_day = transit.AddWorkingDays(option.ship_day, method.transit_min_days);
+  option.latest_day = transit.AddWorkingDays(option.ship_day, method.transit_max_days);
+  return option;
+}
+
+// The freight and fees of one parcel by one method (see shipping_method.h).
+Result<ParcelChoice> Price(const MethodOption& option, const Totals& totals) {
+  const CostRule& cost = option.method->cost;
+  ParcelChoice choice;
+  choice.option = &option;
+  if (cost.volumetric_divisor > 0) {
+    auto volumetric = CeilDiv(totals.volume_mm3, cost.volumetric_divisor);
+    choice.volumetric_grams = *volumetric;
+  }
+  choice.chargeable_grams = std::max(totals.grams, choice.volumetric_grams);
+  if (option.method->max_chargeable_grams && choice.chargeable_grams > *option.method->max_chargeable_grams) return choice;
+  choice.feasible = true;
+  choice.free_shipping = cost.free_over_minor && totals.value_minor >= *cost.free_over_minor;
+  int64_t freight = 0;
+  if (!choice.free_shipping) {
+    freight = cost.base_minor;
+    int64_t above = choice.chargeable_grams - cost.included_grams;
+    if (above > 0 && cost.per_step_minor > 0) {
+      auto steps = CeilDiv(above, cost.step_grams);
+      auto extra = CheckedMultiply(*steps, cost.per_step_minor);
+      if (!extra.ok()) return MakeError(ErrorCode::kOverflow, "shipping cost of method '" + option.method->id + "' does not fit in int64", "items");
+      auto sum = CheckedAdd(freight, *extra);
+      if (!sum.ok()) return MakeError(ErrorCode::kOverflow, "shipping cost of method '" + option.method->id + "' does not fit in int64", "items");
+      freight = *sum;
+    }
+  }
+  auto total = CheckedAdd(freight, cost.per_parcel_fee_minor);
+  if (!total.ok()) return MakeError(ErrorCode::kOverflow, "shipping cost of method '" + option.method->id + "' does not fit in int64", "items");
+  choice.cost_minor = *total;
+  return choice;
+}
+
+bool Better(const ParcelChoice& a, const ParcelChoice& b, Objective objective) {
+  auto cost_key = [](const ParcelChoice& c) { return std::make_tuple(c.cost_minor, c.option->latest_day, c.option->earliest_day); };
+  auto time_key = [](const ParcelChoice& c) { return std::make_tuple(c.option->latest_day, c.option->earliest_day, c.cost_minor); };
+  return objective == Objective::kFastest ? time_key(a) < time_key(b) : cost_key(a) < cost_key(b);
+}
+
+// The best method for a parcel; ties keep the earlier method in data order.
+Result<ParcelChoice> Choose(const Candidate& candidate, const Totals& totals, Objective objective) {
+  ParcelChoice best;
+  for (const auto& option : candidate.options) {
+    auto choice = Price(option, totals);
+    if (!choice.ok()) return choice.error();
+    if (choice->feasible && (!best.feasible || Better(*choice, best, objective))) best = *choice;
+  }
+  return best;
+}
+
+// A score to minimise; infeasible assignments never win.
+struct Score {
+  bool feasible = false;
+  int64_t cost = 0, latest = 0;
+  int parcels = 0;
+  std::tuple<int64_t, int64_t, int> Key(Objective objective) const {
+    switch (objective) {
+      case Objective::kFastest: return {latest, cost, parcels};
+      case Objective::kFewestParcels: return {parcels, cost, latest};
+      case Objective::kCheapest: break;
+    }
+    return {cost, latest, parcels};
+  }
+};
+
+bool ScoreBetter(const Score& a, const Score& b, Objective objective) {
+  if (a.feasible != b.feasible) return a.feasible;
+  return a.Key(objective) < b.Key(objective);
+}
+
+class Planner {
+ public:
+  Planner(const std::vector<Line>& lines, const std::vector<Candidate>& candidates) : lines_(lines), candidates_(candidates) {}
+
+  Result<Score> Evaluate(const std::vector<int>& assign, Objective objective, std::vector<ParcelChoice>* choices) const {
+    std::vector<Totals> totals(candidates_.size());
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      Totals& t = totals[assign[i]];
+      // Sums of already checked per-line totals; a cart whose sums overflow
+      // int64 grams or minor units is not a cart, but stay defined anyway.
+      auto grams = CheckedAdd(t.grams, lines_[i].grams);
+      auto volume = CheckedAdd(t.volume_mm3, lines_[i].volume_mm3);
+      auto value = CheckedAdd(t.value_minor, lines_[i].value_minor);
+      if (!grams.ok() || !volume.ok() || !value.ok()) return MakeError(ErrorCode::kOverflow, "parcel totals do not fit in int64", "items");
+      t.grams = *grams, t.volume_mm3 = *volume, t.value_minor = *value;
+      ++t.lines;
+    }
+    Score score;
+    score.feasible = true;
+    choices->assign(candidates_.size(), ParcelChoice{});
+    for (size_t w = 0; w < candidates_.size(); ++w) {
+      if (totals[w].lines == 0) continue;
+      auto choice = Choose(candidates_[w], totals[w], objective);
+      if (!choice.ok()) return choice.error();
+      if (!choice->feasible) {
+        score.feasible = false;
+        return score;
+      }
+      (*choices)[w] = *choice;
+      auto cost = CheckedAdd(score.cost, choice->cost_minor);
+      if (!cost.ok()) return MakeError(ErrorCode::kOverflow, "total shipping does not fit in int64", "items");
+      score.cost = *cost;
+      score.latest = std::max(score.latest, choice->option->latest_day);
+      ++score.parcels;
+    }
+    return score;
+  }
+
+ private:
+  const std::vector<Line>& lines_;
+  const std::vector<Candidate>& candidates_;
+};
+
+Plan BuildPlan(const std::vector<Line>& lines, const std::vector<Candidate>& candidates, const std::vector<int>& assign,
+               const std::vector<ParcelChoice>& choices) {
+  std::vector<size_t> order;
+  for (size_t w = 0; w < candidates.size(); ++w) {
+    if (choices[w].option) order.push_back(w);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return candidates[a].warehouse->id < candidates[b].warehouse->id; });
+  Plan plan;
+  int64_t earliest = 0, latest = 0;
+  for (size_t w : order) {
+    const Warehouse& warehouse = *candidates[w].warehouse;
+    const ParcelChoice& choice = choices[w];
+    const MethodOption& option = *choice.option;
+    Parcel parcel;
+    parcel.warehouse = warehouse.id;
+    parcel.warehouse_kind = WarehouseKindName(warehouse.kind);
+    parcel.origin = warehouse.country;
+    parcel.method = option.method->id;
+    parcel.service = ServiceClassName(option.method->service);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (assign[i] != static_cast<int>(w)) continue;
+      parcel.lines.push_back(ParcelLine{lines[i].item->sku, lines[i].item->quantity, lines[i].value_minor});
+      parcel.actual_grams += lines[i].grams;
+      parcel.consignment_value_minor += lines[i].value_minor;
+    }
+    parcel.volumetric_grams = choice.volumetric_grams;
+    parcel.chargeable_grams = choice.chargeable_grams;
+    parcel.free_shipping = choice.free_shipping;
+    parcel.shipping_minor = choice.cost_minor;
+    parcel.cutoff = option.cutoff;
+    parcel.ship_date = CivilFromDays(option.ship_day);
+    parcel.earliest = CivilFromDays(option.earliest_day);
+    parcel.latest = CivilFromDays(option.latest_day);
+    earliest = plan.parcels.empty() ? option.earliest_day : std::min(earliest, option.earliest_day);
+    latest = std::max(latest, option.latest_day);
+    plan.shipping_minor += choice.cost_minor;
+    plan.parcels.push_back(std::move(parcel));
+  }
+  plan.earliest = CivilFromDays(earliest);
+  plan.latest = CivilFromDays(latest);
+  return plan;
+}
+
+// Identity of a plan: who ships what by which method.
+std::string PlanKey(const Plan& plan) {
+  std::string key;
+  for (const auto& parcel : plan.parcels) {
+    key += parcel.warehouse + "/" + parcel.method + ":";
+    for (const auto& line : parcel.lines) key += line.sku + ",";
+    key += ";";
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<DeliveryOptions> PlanDelivery(const FulfilmentData& data, const DeliveryRequest& request) {
+  if (request.market.size() != 2) return MakeError(ErrorCode::kInvalidArgument, "must be an ISO 3166-1 alpha-2 code", "market");
+  if (!FindCurrency(request.currency).ok()) {
+    return MakeError(ErrorCode::kUnknownCurrency, "'" + request.currency + "' is not an ISO 4217 code", "currency");
+  }
+  auto checked = CheckItems(request);
+  if (!checked.ok()) return checked.error();
+  const std::vector<Line>& lines = *checked;
+
+  for (const auto& [warehouse_id, method_id] : request.chosen_methods) {
+    const std::string path = "chosen_methods." + warehouse_id;
+    if (!data.FindWarehouse(warehouse_id)) return MakeError(ErrorCode::kNotFound, "no warehouse '" + warehouse_id + "'", path);
+    const ShippingMethod* found = nullptr;
+    for (const auto& method : data.methods) {
+      if (method.id == method_id) found = &method;
+    }
+    if (!found || found->warehouse != warehouse_id || found->market != request.market) {
+      return MakeError(ErrorCode::kNotFound, "no method '" + method_id + "' from warehouse '" + warehouse_id + "' to " + request.market, path);
+    }
+  }
+
+  // Warehouses that hold enough of some line and have a method to the market.
+  std::vector<Candidate> candidates;
+  std::vector<std::vector<int>> eligible(lines.size());
+  std::vector<bool> stocked(lines.size(), false);
+  for (const auto& warehouse : data.warehouses) {
+    Candidate candidate;
+    candidate.warehouse = &warehouse;
+    auto chosen = request.chosen_methods.find(warehouse.id);
+    for (const auto& method : data.methods) {
+      if (method.warehouse != warehouse.id || method.market != request.market) continue;
+      if (chosen != request.chosen_methods.end() && chosen->second != method.id) continue;
+      if (method.cost.currency != request.currency) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "method '" + method.id + "' is priced in " + method.cost.currency + ", the cart in " + request.currency, "currency");
+      }
+      candidate.options.push_back(DatesOf(method, warehouse, data, request.now_ms));
+    }
+    bool useful = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      auto stock = warehouse.stock.find(lines[i].item->sku);
+      if (stock == warehouse.stock.end() || stock->second < lines[i].item->quantity) continue;
+      stocked[i] = true;
+      if (candidate.options.empty()) continue;
+      eligible[i].push_back(static_cast<int>(candidates.size()));
+      useful = true;
+    }
+    if (useful) candidates.push_back(std::move(candidate));
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!stocked[i]) {
+      return MakeError(ErrorCode::kOutOfStock, "no warehouse holds " + std::to_string(lines[i].item->quantity) + " of '" + lines[i].item->sku + "'",
+                       ItemPath(i, "sku"));
+    }
+    if (eligible[i].empty()) {
+      return MakeError(ErrorCode::kUndeliverable, "no warehouse holding '" + lines[i].item->sku + "' ships to " + request.market,
+                       ItemPath(i, "sku"));
+    }
+  }
+  if (candidates.size() > static_cast<size_t>(kMaxCandidateWarehouses)) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     std::to_string(candidates.size()) + " warehouses could ship this cart; the planner considers at most " +
+                         std::to_string(kMaxCandidateWarehouses),
+                     "items");
+  }
+
+  Planner planner(lines, candidates);
+  std::vector<Plan> plans;
+  std::set<std::string> seen;
+  std::vector<ParcelChoice> choices;
+  const uint32_t subsets = 1u << candidates.size();
+  for (uint32_t mask = 1; mask < subsets; ++mask) {
+    std::vector<int> assign(lines.size(), -1);
+    bool covers = true;
+    for (size_t i = 0; i < lines.size() && covers; ++i) {
+      for (int w : eligible[i]) {
+        if (mask & (1u << w)) {
+          assign[i] = w;
+          break;
+        }
+      }
+      covers = assign[i] >= 0;
+    }
+    if (!covers) continue;
+    for (Objective objective : {Objective::kCheapest, Objective::kFastest}) {
+      std::vector<int> current = assign;
+      auto score = planner.Evaluate(current, objective, &choices);
+      if (!score.ok()) return score.error();
+      Score best = *score;
+      for (int moves = 0; moves < kMaxMoves;) {
+        bool improved = false;
+        for (size_t i = 0; i < lines.size(); ++i) {
+          for (int w : eligible[i]) {
+            if (!(mask & (1u << w)) || w == current[i]) continue;
+            int previous = current[i];
+            current[i] = w;
+            auto trial = planner.Evaluate(current, objective, &choices);
+            if (!trial.ok()) return trial.error();
+            if (ScoreBetter(*trial, best, objective)) {
+              best = *trial;
+              improved = true;
+              ++moves;
+            } else {
+              current[i] = previous;
+            }
+          }
+        }
+        if (!improved) break;
+      }
+      if (!best.feasible) continue;
+      auto final_score = planner.Evaluate(current, objective, &choices);
+      if (!final_score.ok()) return final_score.error();
+      // A subset one of whose warehouses ended up empty is a smaller subset's plan.
+      bool all_used = true;
+      for (size_t w = 0; w < candidates.size(); ++w) {
+        if ((mask & (1u << w)) && !choices[w].option) all_used = false;
+      }
+      if (!all_used) continue;
+      Plan plan = BuildPlan(lines, candidates, current, choices);
+      if (seen.insert(PlanKey(plan)).second) plans.push_back(std::move(plan));
+    }
+  }
+  if (plans.empty()) {
+    return MakeError(ErrorCode::kUndeliverable, "no shipping method can carry the parcels this cart needs (weight limits)", "items");
+  }
+
+  auto latest_of = [](const Plan& plan) { return DaysFromCivil(plan.latest); };
+  std::sort(plans.begin(), plans.end(), [&](const Plan& a, const Plan& b) {
+    return std::make_tuple(a.shipping_minor, a.parcels.size(), latest_of(a), PlanKey(a)) <
+           std::make_tuple(b.shipping_minor, b.parcels.size(), latest_of(b), PlanKey(b));
+  });
+  DeliveryOptions options;
+  options.market = request.market;
+  options.currency = request.currency;
+  options.plans = std::move(plans);
+  auto pick = [&](auto key) {
+    size_t best = 0;
+    for (size_t i = 1; i < options.plans.size(); ++i) {
+      if (key(options.plans[i]) < key(options.plans[best])) best = i;
+    }
+    return best;
+  };
+  options.cheapest = 0;
+  options.fastest = pick([&](const Plan& p) { return std::make_tuple(latest_of(p), p.shipping_minor, p.parcels.size()); });
+  options.fewest_parcels = pick([&](const Plan& p) { return std::make_tuple(p.parcels.size(), p.shipping_minor, latest_of(p)); });
+  return options;
+}
+
+}  // namespace shopcore::fulfilment

@@ -1,0 +1,103 @@
+// The oracle for delivery dates: the wasm module's formatDateRange against
+// Node's own Intl.DateTimeFormat(locale, {month: "short", day: "numeric"
+// [, weekday: "short"], timeZone: "UTC"}).formatRange (ICU 78.2, CLDR 48),
+// code point for code point, for every market locale over ranges within a
+// month, across months, across years, and of a single day.
+//
+// Where the engine legitimately differs, the difference is listed in
+// kKnownDifferences with its reason and what we must print instead (checked
+// against Intl with an explicit option); a listed difference that no longer
+// occurs fails too.
+//
+//   node --no-experimental-fetch --test tests/js/
+import assert from 'node:assert/strict';
+import test from 'node:test';
+
+import { loadShopCore, localeDir, readPack } from './shopcore-module.mjs';
+
+const kMarketLocales = [
+  'zh-CN', 'zh-TW', 'zh-HK', 'en-US', 'en-GB', 'en-AU', 'en-SG', 'en-IN', 'de-DE', 'de-CH',
+  'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pl-PL', 'ja-JP', 'ko-KR', 'id-ID', 'th-TH', 'vi-VN',
+  'ms-MY', 'ar-SA', 'pt-BR', 'ru-RU', 'tr-TR',
+];
+const kStyles = {
+  MMMd: { month: 'short', day: 'numeric' },
+  MMMEd: { month: 'short', day: 'numeric', weekday: 'short' },
+};
+// [from, to]: single days (every weekday and month appears somewhere), same
+// month, across months, across a year end, a leap day, two-digit days.
+const kRanges = [
+  ['2026-11-25', '2026-11-25'], ['2026-11-25', '2026-11-27'], ['2026-11-28', '2026-12-02'],
+  ['2026-12-30', '2027-01-04'], ['2028-02-28', '2028-03-01'], ['2028-02-29', '2028-02-29'],
+  ['2026-01-05', '2026-01-09'], ['2026-02-10', '2026-03-12'], ['2026-03-31', '2026-04-01'],
+  ['2026-04-11', '2026-05-11'], ['2026-05-01', '2026-06-30'], ['2026-06-07', '2026-07-08'],
+  ['2026-07-19', '2026-08-19'], ['2026-08-31', '2026-09-01'], ['2026-09-09', '2026-10-10'],
+  ['2026-10-01', '2026-10-08'], ['2025-12-31', '2026-01-01'], ['2026-01-01', '2026-12-31'],
+  ['2026-11-01', '2027-11-01'],
+];
+
+function utc(date) {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+function intlRange(locale, style, from, to, extra = {}) {
+  const format = new Intl.DateTimeFormat(locale, { ...kStyles[style], timeZone: 'UTC', ...extra });
+  return format.formatRange(utc(from), utc(to));
+}
+
+const kKnownDifferences = [
+  {
+    reason: 'Intl defaults th-TH to the Buddhist calendar (year 2569 = 2026 + 543); the engine formats ' +
+            'Gregorian dates only (the packs carry ca-gregorian). Within one year no year is shown and the ' +
+            'strings agree; across years ours must equal Intl with calendar "gregory".',
+    when: (c) => c.locale === 'th-TH' && c.from.slice(0, 4) !== c.to.slice(0, 4),
+    expect: (c) => intlRange(c.locale, c.style, c.from, c.to, { calendar: 'gregory' }),
+  },
+];
+
+const shopcore = await loadShopCore();
+for (const locale of kMarketLocales) {
+  const loaded = shopcore.loadLocalePack(readPack(localeDir, locale));
+  assert.equal(loaded.ok, true, `${locale}: ${JSON.stringify(loaded)}`);
+}
+
+test('formatDateRange equals Intl.DateTimeFormat formatRange on every market locale', () => {
+  const used = new Set();
+  const failures = [];
+  let compared = 0;
+  for (const locale of kMarketLocales) {
+    for (const style of Object.keys(kStyles)) {
+      for (const [from, to] of kRanges) {
+        const c = { locale, style, from, to };
+        const ours = shopcore.formatDateRange(from, to, locale, style);
+        if (!ours.ok) {
+          failures.push(`${locale} ${style} ${from}..${to}: ${ours.code} ${ours.message}`);
+          continue;
+        }
+        compared++;
+        let expected = intlRange(locale, style, from, to);
+        if (ours.value !== expected) {
+          const known = kKnownDifferences.find((d) => d.when(c));
+          if (known) {
+            used.add(known);
+            expected = known.expect(c);
+          }
+        }
+        if (ours.value !== expected) failures.push(`${locale} ${style} ${from}..${to}: ours ${JSON.stringify(ours.value)} Intl ${JSON.stringify(expected)}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, [], `${failures.length} of ${compared} differ`);
+  for (const d of kKnownDifferences) assert.ok(used.has(d), `known difference no longer occurs: ${d.reason}`);
+  assert.equal(compared, kMarketLocales.length * Object.keys(kStyles).length * kRanges.length);
+});
+
+test('formatDateRange reports bad arguments as values with a path', () => {
+  const error = (r) => [r.ok, r.code, r.path];
+  assert.deepEqual(error(shopcore.formatDateRange('2026-11-27', '2026-11-25', 'en-US', 'MMMd')), [false, 'INVALID_ARGUMENT', 'to']);
+  assert.deepEqual(error(shopcore.formatDateRange('2026-02-30', '2026-03-01', 'en-US', 'MMMd')), [false, 'INVALID_ARGUMENT', 'from']);
+  assert.deepEqual(error(shopcore.formatDateRange('2026-11-25', 20261127, 'en-US', 'MMMd')), [false, 'INVALID_ARGUMENT', 'to']);
+  assert.deepEqual(error(shopcore.formatDateRange('2026-11-25', '2026-11-27', 'xx-YY', 'MMMd')), [false, 'UNKNOWN_LOCALE', 'locale']);
+  assert.deepEqual(error(shopcore.formatDateRange('2026-11-25', '2026-11-27', 'en-US', 'yMMMMd')), [false, 'INVALID_ARGUMENT', 'style']);
+  assert.deepEqual(shopcore.formatDateRange('2026-11-25', '2026-11-27', 'zh-CN', 'MMMd'), { ok: true, value: '11/25 – 11/27' });
+});
