@@ -300,7 +300,7 @@ class Search {
 };
 
 Plan BuildPlan(const std::vector<Line>& lines, const std::vector<Candidate>& candidates, const std::vector<int>& assign,
-               const std::vector<ParcelChoice>& choices) {
+               const std::vector<ParcelChoice>& choices, const std::string& market) {
   std::vector<size_t> order;
   for (size_t w = 0; w < candidates.size(); ++w) {
     if (choices[w].option) order.push_back(w);
@@ -315,7 +315,8 @@ Plan BuildPlan(const std::vector<Line>& lines, const std::vector<Candidate>& can
     Parcel parcel;
     parcel.warehouse = warehouse.id;
     parcel.warehouse_kind = WarehouseKindName(warehouse.kind);
-    parcel.origin = warehouse.country;
+    parcel.origin = warehouse.customs_origin.empty() ? warehouse.country : warehouse.customs_origin;
+    parcel.cross_border = parcel.origin != market;
     parcel.method = option.method->id;
     parcel.service = ServiceClassName(option.method->service);
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -464,7 +465,7 @@ Result<DeliveryOptions> PlanDelivery(const FulfilmentData& data, const DeliveryR
       }
       if (!all_used) continue;
       const std::vector<int>& current = search.assign();
-      Plan plan = BuildPlan(lines, candidates, current, choices);
+      Plan plan = BuildPlan(lines, candidates, current, choices, request.market);
       if (seen.insert(PlanKey(plan)).second) plans.push_back(std::move(plan));
     }
   }

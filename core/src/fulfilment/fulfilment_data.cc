@@ -67,6 +67,9 @@ Status Validate(const FulfilmentData& data) {
     if (warehouse.id.empty()) return Invalid(path + ".id", "must not be empty");
     if (!ids.insert(warehouse.id).second) return MakeError(ErrorCode::kConflict, "duplicate warehouse id '" + warehouse.id + "'", path + ".id");
     if (!IsRegion(warehouse.country)) return Invalid(path + ".country", "must be an ISO 3166-1 alpha-2 code");
+    if (!warehouse.customs_origin.empty() && !IsRegion(warehouse.customs_origin)) {
+      return Invalid(path + ".customs_origin", "must be an ISO 3166-1 alpha-2 code");
+    }
     if (warehouse.utc_offset_minutes < -18 * 60 || warehouse.utc_offset_minutes > 18 * 60) {
       return Invalid(path + ".utc_offset_minutes", "must be within -1080..1080");
     }

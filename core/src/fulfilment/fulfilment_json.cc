@@ -60,13 +60,15 @@ Result<WorkingCalendar> ParseCalendar(const JsonView& view) {
 }
 
 Result<Warehouse> ParseWarehouse(const JsonView& view) {
-  SHOPCORE_RETURN_IF_ERROR(view.OnlyKeys({"id", "kind", "country", "utc_offset_minutes", "calendar", "stock"}));
+  SHOPCORE_RETURN_IF_ERROR(view.OnlyKeys({"id", "kind", "country", "customs_origin", "utc_offset_minutes", "calendar", "stock"}));
   Warehouse warehouse;
   FULFILMENT_ASSIGN(id, view.String("id"));
   FULFILMENT_ASSIGN(kind_name, view.String("kind"));
   auto kind = ParseWarehouseKind(kind_name);
   if (!kind.ok()) return MakeError(kind.error().code, kind.error().message, view.PathOf("kind"));
   FULFILMENT_ASSIGN(country, view.String("country"));
+  FULFILMENT_ASSIGN(customs_origin, view.StringOr("customs_origin", ""));
+  warehouse.customs_origin = customs_origin;
   FULFILMENT_ASSIGN(offset, view.Int("utc_offset_minutes"));
   if (offset < -18 * 60 || offset > 18 * 60) return MakeError(ErrorCode::kInvalidArgument, "must be within -1080..1080", view.PathOf("utc_offset_minutes"));
   FULFILMENT_ASSIGN(calendar, view.String("calendar"));
@@ -267,6 +269,7 @@ Result<std::string> DeliveryOptionsToJson(const DeliveryOptions& options, const 
       q["warehouse"] = parcel.warehouse;
       q["warehouse_kind"] = parcel.warehouse_kind;
       q["origin"] = parcel.origin;
+      q["cross_border"] = parcel.cross_border;
       q["method"] = parcel.method;
       q["service"] = parcel.service;
       ordered_json lines = ordered_json::array();

@@ -43,6 +43,7 @@ TEST(FulfilmentDataErrorsTest, EachBadFieldIsNamed) {
       {Data(kCalendars, Replace(kWarehouse, "domestic", "warehouse"), kMethod), ErrorCode::kInvalidArgument, "warehouses[0].kind"},
       {Data(kCalendars, Replace(kWarehouse, "\"DE\", \"utc", "\"Germany\", \"utc"), kMethod), ErrorCode::kInvalidArgument, "warehouses[0].country"},
       {Data(kCalendars, Replace(kWarehouse, "60", "1200"), kMethod), ErrorCode::kInvalidArgument, "warehouses[0].utc_offset_minutes"},
+      {Data(kCalendars, Replace(kWarehouse, "\"DE\", \"utc", "\"DE\", \"customs_origin\": \"K\", \"utc"), kMethod), ErrorCode::kInvalidArgument, "warehouses[0].customs_origin"},
       {Data(kCalendars, Replace(kWarehouse, "\"calendar\": \"DE\"", "\"calendar\": \"FR\""), kMethod), ErrorCode::kNotFound, "warehouses[0].calendar"},
       {Data(kCalendars, Replace(kWarehouse, "\"A\": 1", "\"A\": -1"), kMethod), ErrorCode::kInvalidArgument, "warehouses[0].stock.A"},
       {Data(kCalendars, Replace(kWarehouse, "\"A\": 1", "\"A\": 1.5"), kMethod), ErrorCode::kBadRequest, "warehouses[0].stock.A"},

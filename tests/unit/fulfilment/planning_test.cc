@@ -52,6 +52,8 @@ TEST(PlanningTest, SplitsAcrossWarehousesAndPicksPerObjective) {
   const Parcel& venlo = cheapest.parcels[1];
   EXPECT_EQ(venlo.warehouse_kind, "overseas");
   EXPECT_EQ(venlo.origin, "NL");
+  EXPECT_TRUE(venlo.cross_border);
+  EXPECT_FALSE(cheapest.parcels[0].cross_border);  // Berlin to Germany
   EXPECT_EQ(Iso(venlo.ship_date), "2026-11-26");  // one handling day
   EXPECT_EQ(Iso(venlo.earliest), "2026-11-30");   // 2 working days after Thursday skip the weekend
   EXPECT_EQ(Iso(venlo.latest), "2026-12-01");
@@ -104,6 +106,9 @@ TEST(PlanningTest, StockInOnlyOneWarehouseOfSeveral) {
   ASSERT_EQ(options->plans.size(), 1u);
   EXPECT_EQ(Describe(options->plans[0]), "cn-hangzhou-bonded/cn-bonded-sf:E");
   EXPECT_EQ(options->plans[0].parcels[0].warehouse_kind, "bonded");
+  // In China but not yet imported: a cross-border consignment from Korea.
+  EXPECT_EQ(options->plans[0].parcels[0].origin, "KR");
+  EXPECT_TRUE(options->plans[0].parcels[0].cross_border);
   EXPECT_EQ(options->plans[0].shipping_minor, 0);  // 129.00 >= 99.00 free-over
   // Asking for more than the bonded warehouse holds finds no other source.
   auto too_many = PlanJson(R"({"market": "CN", "currency": "CNY", "now_ms": 1795600800000, "items": [

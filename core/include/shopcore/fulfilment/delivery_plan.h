@@ -69,7 +69,8 @@ struct ParcelLine {
 struct Parcel {
   std::string warehouse;
   std::string warehouse_kind;  // WarehouseKindName
-  std::string origin;          // warehouse country: the consignment's origin for tax
+  std::string origin;          // the consignment's origin for tax: customs_origin, else the warehouse country
+  bool cross_border = false;   // origin != destination market: the tax module's import regime applies
   std::string method;
   std::string service;         // ServiceClassName
   std::vector<ParcelLine> lines;  // in cart order

@@ -5,7 +5,7 @@
 // Fulfilment data:
 //   {"calendars": [{"id": "CN", "weekend": ["sat", "sun"], "holidays": ["2026-10-01"],
 //                   "working_days": ["2026-09-27"]}],
-//    "warehouses": [{"id": "sz-bonded", "kind": "bonded", "country": "CN", "utc_offset_minutes": 480,
+//    "warehouses": [{"id": "sz-bonded", "kind": "bonded", "country": "CN", "customs_origin": "KR", "utc_offset_minutes": 480,
 //                    "calendar": "CN", "stock": {"SKU-1": 12}}],
 //    "methods": [{"id": "sf-cn", "warehouse": "sz-bonded", "market": "CN", "name": "SF Express",
 //                 "service": "express", "handling_days": 0, "transit_days": [1, 2], "cutoff": "16:00",

@@ -26,7 +26,13 @@ Result<WarehouseKind> ParseWarehouseKind(std::string_view name);
 struct Warehouse {
   std::string id;
   WarehouseKind kind = WarehouseKind::kDomestic;
-  std::string country;  // ISO 3166-1 alpha-2 where the goods physically leave from: the tax "origin"
+  std::string country;  // ISO 3166-1 alpha-2 where the goods physically leave from
+  // Where customs considers the goods to come from, when that is not
+  // `country`: goods in a bonded warehouse inside the destination have not
+  // been imported yet, so an order from it is a cross-border import (CN
+  // cross-border e-commerce retail, same quota rules as direct mail).
+  // Empty = `country`.
+  std::string customs_origin;
   // The warehouse clock as a fixed offset from UTC in minutes (+480 for
   // Shanghai). A zone with daylight saving time needs the offset in force on
   // the dates being planned, supplied as data (the snapshot carries the
