@@ -1,6 +1,7 @@
 #include "shopcore/fulfilment/delivery_plan.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -48,12 +49,21 @@ struct Totals {
 
 struct ParcelChoice {
   bool feasible = false;
+  bool overflow = false;  // the cost does not fit in int64: reported as OVERFLOW
   const MethodOption* option = nullptr;
   int64_t volumetric_grams = 0, chargeable_grams = 0, cost_minor = 0;
   bool free_shipping = false;
 };
 
-Result<int64_t> CeilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0 ? 1 : 0); }
+int64_t CeilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0 ? 1 : 0); }
+
+// The planner's inner loop prices thousands of parcels: overflow is checked
+// with the compiler builtins (GCC and Clang) instead of Result-returning
+// helpers, and reported once, as an Error, by the caller.
+bool AddOverflows(int64_t a, int64_t b, int64_t* sum) { return __builtin_add_overflow(a, b, sum); }
+bool MultiplyOverflows(int64_t a, int64_t b, int64_t* product) { return __builtin_mul_overflow(a, b, product); }
+
+Error CostOverflow() { return MakeError(ErrorCode::kOverflow, "a shipping cost or parcel total does not fit in int64", "items"); }
 
 Status Accumulate(int64_t* total, int64_t quantity, int64_t unit, const std::string& path) {
   auto product = CheckedMultiply(quantity, unit);
@@ -117,14 +127,11 @@ MethodOption DatesOf(const ShippingMethod& method, const Warehouse& warehouse, c
 }
 
 // The freight and fees of one parcel by one method (see shipping_method.h).
-Result<ParcelChoice> Price(const MethodOption& option, const Totals& totals) {
+ParcelChoice Price(const MethodOption& option, const Totals& totals) {
   const CostRule& cost = option.method->cost;
   ParcelChoice choice;
   choice.option = &option;
-  if (cost.volumetric_divisor > 0) {
-    auto volumetric = CeilDiv(totals.volume_mm3, cost.volumetric_divisor);
-    choice.volumetric_grams = *volumetric;
-  }
+  if (cost.volumetric_divisor > 0) choice.volumetric_grams = CeilDiv(totals.volume_mm3, cost.volumetric_divisor);
   choice.chargeable_grams = std::max(totals.grams, choice.volumetric_grams);
   if (option.method->max_chargeable_grams && choice.chargeable_grams > *option.method->max_chargeable_grams) return choice;
   choice.feasible = true;
@@ -134,17 +141,13 @@ Result<ParcelChoice> Price(const MethodOption& option, const Totals& totals) {
     freight = cost.base_minor;
     int64_t above = choice.chargeable_grams - cost.included_grams;
     if (above > 0 && cost.per_step_minor > 0) {
-      auto steps = CeilDiv(above, cost.step_grams);
-      auto extra = CheckedMultiply(*steps, cost.per_step_minor);
-      if (!extra.ok()) return MakeError(ErrorCode::kOverflow, "shipping cost of method '" + option.method->id + "' does not fit in int64", "items");
-      auto sum = CheckedAdd(freight, *extra);
-      if (!sum.ok()) return MakeError(ErrorCode::kOverflow, "shipping cost of method '" + option.method->id + "' does not fit in int64", "items");
-      freight = *sum;
+      int64_t extra = 0;
+      if (MultiplyOverflows(CeilDiv(above, cost.step_grams), cost.per_step_minor, &extra) || AddOverflows(freight, extra, &freight)) {
+        choice.overflow = true;
+      }
     }
   }
-  auto total = CheckedAdd(freight, cost.per_parcel_fee_minor);
-  if (!total.ok()) return MakeError(ErrorCode::kOverflow, "shipping cost of method '" + option.method->id + "' does not fit in int64", "items");
-  choice.cost_minor = *total;
+  if (AddOverflows(freight, cost.per_parcel_fee_minor, &choice.cost_minor)) choice.overflow = true;
   return choice;
 }
 
@@ -155,12 +158,13 @@ bool Better(const ParcelChoice& a, const ParcelChoice& b, Objective objective) {
 }
 
 // The best method for a parcel; ties keep the earlier method in data order.
-Result<ParcelChoice> Choose(const Candidate& candidate, const Totals& totals, Objective objective) {
+// An overflow in any method's price makes the result an overflow.
+ParcelChoice Choose(const Candidate& candidate, const Totals& totals, Objective objective) {
   ParcelChoice best;
   for (const auto& option : candidate.options) {
-    auto choice = Price(option, totals);
-    if (!choice.ok()) return choice.error();
-    if (choice->feasible && (!best.feasible || Better(*choice, best, objective))) best = *choice;
+    ParcelChoice choice = Price(option, totals);
+    if (choice.overflow) return choice;
+    if (choice.feasible && (!best.feasible || Better(choice, best, objective))) best = choice;
   }
   return best;
 }
@@ -185,14 +189,12 @@ bool ScoreBetter(const Score& a, const Score& b, Objective objective) {
   return a.Key(objective) < b.Key(objective);
 }
 
-Result<Totals> Plus(const Totals& totals, const Line& line) {
-  auto grams = CheckedAdd(totals.grams, line.grams);
-  auto volume = CheckedAdd(totals.volume_mm3, line.volume_mm3);
-  auto value = CheckedAdd(totals.value_minor, line.value_minor);
-  // Sums of checked per-line totals; a cart whose sums overflow int64 grams
-  // or minor units is not a cart, but the answer stays defined.
-  if (!grams.ok() || !volume.ok() || !value.ok()) return MakeError(ErrorCode::kOverflow, "parcel totals do not fit in int64", "items");
-  return Totals{*grams, *volume, *value, totals.lines + 1};
+// False when a sum overflows int64 (a cart that heavy or dear is not a
+// cart, but the answer stays defined).
+bool Plus(const Totals& totals, const Line& line, Totals* out) {
+  out->lines = totals.lines + 1;
+  return !AddOverflows(totals.grams, line.grams, &out->grams) && !AddOverflows(totals.volume_mm3, line.volume_mm3, &out->volume_mm3) &&
+         !AddOverflows(totals.value_minor, line.value_minor, &out->value_minor);
 }
 
 Totals Minus(const Totals& totals, const Line& line) {
@@ -213,46 +215,41 @@ class Search {
     totals_.assign(candidates_.size(), Totals{});
     choices_.assign(candidates_.size(), ParcelChoice{});
     for (size_t i = 0; i < lines_.size(); ++i) {
-      auto sum = Plus(totals_[assign_[i]], lines_[i]);
-      if (!sum.ok()) return sum.error();
-      totals_[assign_[i]] = *sum;
+      Totals sum;
+      if (!Plus(totals_[assign_[i]], lines_[i], &sum)) return CostOverflow();
+      totals_[assign_[i]] = sum;
     }
     for (size_t w = 0; w < candidates_.size(); ++w) {
       if (totals_[w].lines == 0) continue;
-      auto choice = Choose(candidates_[w], totals_[w], objective_);
-      if (!choice.ok()) return choice.error();
-      choices_[w] = *choice;
+      choices_[w] = Choose(candidates_[w], totals_[w], objective_);
+      if (choices_[w].overflow) return CostOverflow();
     }
-    auto score = ScoreOf(-1, nullptr, nullptr, -1, nullptr, nullptr);
-    if (!score.ok()) return score.error();
-    score_ = *score;
+    if (!ScoreOf(-1, nullptr, nullptr, -1, nullptr, nullptr, &score_)) return CostOverflow();
     return Status::Ok();
   }
 
+  enum class Move { kKept, kMoved, kOverflow };
+
   // Moves line `i` to warehouse `to` if that improves the score.
-  Result<bool> TryMove(size_t i, int to) {
+  Move TryMove(size_t i, int to) {
     const int from = assign_[i];
     Totals from_totals = Minus(totals_[from], lines_[i]);
-    auto to_totals = Plus(totals_[to], lines_[i]);
-    if (!to_totals.ok()) return to_totals.error();
+    Totals to_totals;
+    if (!Plus(totals_[to], lines_[i], &to_totals)) return Move::kOverflow;
     ParcelChoice from_choice;
-    if (from_totals.lines > 0) {
-      auto choice = Choose(candidates_[from], from_totals, objective_);
-      if (!choice.ok()) return choice.error();
-      from_choice = *choice;
-    }
-    auto to_choice = Choose(candidates_[to], *to_totals, objective_);
-    if (!to_choice.ok()) return to_choice.error();
-    auto score = ScoreOf(from, &from_totals, &from_choice, to, &*to_totals, &*to_choice);
-    if (!score.ok()) return score.error();
-    if (!ScoreBetter(*score, score_, objective_)) return false;
+    if (from_totals.lines > 0) from_choice = Choose(candidates_[from], from_totals, objective_);
+    ParcelChoice to_choice = Choose(candidates_[to], to_totals, objective_);
+    if (from_choice.overflow || to_choice.overflow) return Move::kOverflow;
+    Score score;
+    if (!ScoreOf(from, &from_totals, &from_choice, to, &to_totals, &to_choice, &score)) return Move::kOverflow;
+    if (!ScoreBetter(score, score_, objective_)) return Move::kKept;
     assign_[i] = to;
     totals_[from] = from_totals;
     choices_[from] = from_choice;
-    totals_[to] = *to_totals;
-    choices_[to] = *to_choice;
-    score_ = *score;
-    return true;
+    totals_[to] = to_totals;
+    choices_[to] = to_choice;
+    score_ = score;
+    return Move::kMoved;
   }
 
   const Score& score() const { return score_; }
@@ -267,9 +264,9 @@ class Search {
   }
 
  private:
-  // The score with warehouses a and b (when >= 0) replaced.
-  Result<Score> ScoreOf(int a, const Totals* a_totals, const ParcelChoice* a_choice, int b, const Totals* b_totals,
-                        const ParcelChoice* b_choice) const {
+  // The score with warehouses a and b (when >= 0) replaced; false on overflow.
+  bool ScoreOf(int a, const Totals* a_totals, const ParcelChoice* a_choice, int b, const Totals* b_totals,
+               const ParcelChoice* b_choice, Score* out) const {
     Score score;
     score.feasible = true;
     for (size_t w = 0; w < candidates_.size(); ++w) {
@@ -281,13 +278,12 @@ class Search {
         score.feasible = false;
         continue;
       }
-      auto cost = CheckedAdd(score.cost, choice.cost_minor);
-      if (!cost.ok()) return MakeError(ErrorCode::kOverflow, "total shipping does not fit in int64", "items");
-      score.cost = *cost;
+      if (AddOverflows(score.cost, choice.cost_minor, &score.cost)) return false;
       score.latest = std::max(score.latest, choice.option->latest_day);
       ++score.parcels;
     }
-    return score;
+    *out = score;
+    return true;
   }
 
   const std::vector<Line>& lines_;
@@ -447,8 +443,8 @@ Result<DeliveryOptions> PlanDelivery(const FulfilmentData& data, const DeliveryR
           for (int w : eligible[i]) {
             if (!(mask & (1u << w)) || w == search.assign()[i]) continue;
             auto moved = search.TryMove(i, w);
-            if (!moved.ok()) return moved.error();
-            if (*moved) {
+            if (moved == Search::Move::kOverflow) return CostOverflow();
+            if (moved == Search::Move::kMoved) {
               improved = true;
               ++moves;
             }
@@ -474,14 +470,18 @@ Result<DeliveryOptions> PlanDelivery(const FulfilmentData& data, const DeliveryR
   }
 
   auto latest_of = [](const Plan& plan) { return DaysFromCivil(plan.latest); };
-  std::sort(plans.begin(), plans.end(), [&](const Plan& a, const Plan& b) {
-    return std::make_tuple(a.shipping_minor, a.parcels.size(), latest_of(a), PlanKey(a)) <
-           std::make_tuple(b.shipping_minor, b.parcels.size(), latest_of(b), PlanKey(b));
+  std::vector<std::pair<std::string, size_t>> keys;
+  for (size_t i = 0; i < plans.size(); ++i) keys.emplace_back(PlanKey(plans[i]), i);
+  std::sort(keys.begin(), keys.end(), [&](const auto& x, const auto& y) {
+    const Plan& a = plans[x.second];
+    const Plan& b = plans[y.second];
+    return std::make_tuple(a.shipping_minor, a.parcels.size(), latest_of(a), std::cref(x.first)) <
+           std::make_tuple(b.shipping_minor, b.parcels.size(), latest_of(b), std::cref(y.first));
   });
   DeliveryOptions options;
   options.market = request.market;
   options.currency = request.currency;
-  options.plans = std::move(plans);
+  for (const auto& key : keys) options.plans.push_back(std::move(plans[key.second]));
   auto pick = [&](auto key) {
     size_t best = 0;
     for (size_t i = 1; i < options.plans.size(); ++i) {
