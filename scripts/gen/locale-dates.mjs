@@ -15,8 +15,7 @@
 //     from intervalFormats["y" + skeleton].y (ICU's extended skeleton); a
 //     missing one is intervalFormatFallback around the single-date pattern;
 //  4. a range within one day is the single-date pattern (ECMA-402).
-// Field widths of E (E, EE, EEE) all print the abbreviated name, so
-// skeletons are matched with E widths ignored.
+// Skeletons are compared after ICU's normalization (see shapeOf).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,10 +61,14 @@ function fieldsOf(pattern) {
   return fields;
 }
 
-// A comparable form of a skeleton or pattern: letters with widths, E widths
-// folded, in a fixed order.
+// A comparable form of a skeleton or pattern, normalized as ICU's
+// DateIntervalFormat::normalizeSkeleton does before it looks up interval
+// patterns: d and numeric M (M, MM) to one letter, E..EEE to one E; other
+// widths kept. So en-ZA's "dd MMM" finds intervalFormats.MMMd ("d–d MMM")
+// and prints "5–7 Nov" while a single day is "05 Nov", as ICU does.
 function shapeOf(fields) {
-  return fields.map(([c, n]) => (c === 'E' ? 'E' : c.repeat(n))).sort().join('');
+  const normalized = ([c, n]) => ((c === 'd') || (c === 'M' && n < 3) || (c === 'E' && n <= 3) ? c : c.repeat(n));
+  return fields.map(normalized).sort().join('');
 }
 
 function supported(pattern) {
