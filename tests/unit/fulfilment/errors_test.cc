@@ -148,5 +148,23 @@ TEST(DeliveryRequestErrorsTest, TooManyCandidateWarehousesIsRefusedNotSlow) {
   EXPECT_EQ(twelve->plans[0].parcels[0].warehouse, "w100");  // equal cost and dates: ties by warehouse id
 }
 
+TEST(DeliveryRequestErrorsTest, CostsAndParcelTotalsThatOverflowAreErrors) {
+  auto data = ParseFulfilmentJson(Data(kCalendars, Replace(kWarehouse, "\"A\": 1", "\"A\": 1, \"B\": 1"),
+                                       Replace(kMethod, "\"base_minor\": 100", "\"per_step_minor\": 4611686018427387904, \"step_grams\": 1")));
+  ASSERT_TRUE(data.ok()) << data.error().ToString();
+  // 400 g at 2^62 per gram.
+  auto cost = PlanJson(Req(""), *data);
+  ASSERT_FALSE(cost.ok());
+  EXPECT_EQ(cost.error().code, ErrorCode::kOverflow);
+  EXPECT_EQ(cost.error().path, "items");
+  // Each line fits; together they weigh more than int64 grams.
+  const std::string heavy = R"({"sku": "A", "quantity": 1, "unit_price_minor": 1, "unit_grams": 5000000000000000000}, )"
+                            R"({"sku": "B", "quantity": 1, "unit_price_minor": 1, "unit_grams": 5000000000000000000})";
+  auto totals = PlanJson(Req("", heavy), *data);
+  ASSERT_FALSE(totals.ok());
+  EXPECT_EQ(totals.error().code, ErrorCode::kOverflow);
+  EXPECT_EQ(totals.error().message, "a shipping cost or parcel total does not fit in int64");
+}
+
 }  // namespace
 }  // namespace shopcore::fulfilment
