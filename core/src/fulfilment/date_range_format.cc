@@ -37,10 +37,18 @@ void AppendPattern(const LocalePackData& pack, const DatePattern& pattern, const
   }
 }
 
+// A real day of years 1..9999: the formatter indexes month and digit tables with it.
+bool Printable(const CivilDate& date) {
+  return date.year >= 1 && date.year <= 9999 && date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+         CivilFromDays(DaysFromCivil(date)) == date;
+}
+
 }  // namespace
 
 Result<std::string> FormatDateRange(const LocalePack& pack, const CivilDate& from, const CivilDate& to, std::string_view style) {
   const LocalePackData& data = pack.data();
+  if (!Printable(from)) return MakeError(ErrorCode::kInvalidArgument, "not a date of years 1..9999", "from");
+  if (!Printable(to)) return MakeError(ErrorCode::kInvalidArgument, "not a date of years 1..9999", "to");
   if (!data.dates) return MakeError(ErrorCode::kBadLocalePack, "pack '" + data.locale + "' has no date data (regenerate it)", "dates");
   auto found = data.dates->styles.find(style);
   if (found == data.dates->styles.end()) {

@@ -16,6 +16,10 @@ constexpr int64_t kMsPerDay = 24 * 60 * kMsPerMinute;
 // Local search stops after this many improving moves per start; each move
 // strictly improves a finite score, this only bounds pathological data.
 constexpr int kMaxMoves = 10000;
+// 9999-12-01T00:00Z. Keeps now + offsets and day arithmetic far from
+// overflow; a promise that still lands after 9999 (a calendar with one
+// working day a week) is refused by the date formatter, not mis-printed.
+constexpr int64_t kMaxNowMs = 253399622400000;
 
 std::string ItemPath(size_t index, const char* field) {
   return "items[" + std::to_string(index) + "]." + field;
@@ -353,6 +357,11 @@ std::string PlanKey(const Plan& plan) {
 }  // namespace
 
 Result<DeliveryOptions> PlanDelivery(const FulfilmentData& data, const DeliveryRequest& request) {
+  // Dates are promised in years 1970..9999 (what FormatIsoDate and the date
+  // formatter print); this also keeps now + a time-zone offset far from overflow.
+  if (request.now_ms < 0 || request.now_ms > kMaxNowMs) {
+    return MakeError(ErrorCode::kInvalidArgument, "must be within 1970-01-01 and 9999-12-31 (epoch milliseconds)", "now_ms");
+  }
   if (request.market.size() != 2) return MakeError(ErrorCode::kInvalidArgument, "must be an ISO 3166-1 alpha-2 code", "market");
   if (!FindCurrency(request.currency).ok()) {
     return MakeError(ErrorCode::kUnknownCurrency, "'" + request.currency + "' is not an ISO 4217 code", "currency");

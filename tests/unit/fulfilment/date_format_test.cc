@@ -59,6 +59,11 @@ TEST(DateFormatTest, ErrorsAreValues) {
   ASSERT_FALSE(backwards.ok());
   EXPECT_EQ(backwards.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(backwards.error().message, "2026-11-25 is before 2026-11-27");
+  for (CivilDate bad : {CivilDate{2026, 13, 1}, CivilDate{2026, 2, 29}, CivilDate{-5, 1, 1}, CivilDate{10000, 1, 1}}) {
+    auto text = FormatDateRange(*en, bad, {2026, 11, 25}, "MMMd");
+    ASSERT_FALSE(text.ok());
+    EXPECT_EQ(text.error().path, "from");
+  }
   auto style = FormatDateRange(*en, {2026, 11, 25}, {2026, 11, 25}, "yMMMMd");
   ASSERT_FALSE(style.ok());
   EXPECT_EQ(style.error().path, "style");

@@ -88,6 +88,9 @@ TEST(DeliveryRequestErrorsTest, EachBadFieldIsNamed) {
       {Replace(Req(""), "EUR", "XYZ"), ErrorCode::kUnknownCurrency, "currency"},
       {Replace(Req(""), "EUR", "USD"), ErrorCode::kInvalidArgument, "currency"},  // methods to DE are priced in EUR
       {Replace(Req(""), "1795600800000", "1.5"), ErrorCode::kBadRequest, "now_ms"},
+      {Replace(Req(""), "1795600800000", "-1"), ErrorCode::kInvalidArgument, "now_ms"},
+      {Replace(Req(""), "1795600800000", "9223372036854775807"), ErrorCode::kInvalidArgument, "now_ms"},
+      {Replace(Req(""), "1795600800000", "253399622400000"), ErrorCode::kOk, ""},
       {Req("", ""), ErrorCode::kInvalidArgument, "items"},
       {Req("", std::string(kItem) + ", " + kItem), ErrorCode::kConflict, "items[1].sku"},
       {Req("", Replace(kItem, "\"quantity\": 1", "\"quantity\": 0")), ErrorCode::kInvalidArgument, "items[0].quantity"},
