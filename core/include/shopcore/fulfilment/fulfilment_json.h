@@ -20,6 +20,15 @@
 //    "chosen_methods": {"sz-bonded": "sf-cn"}}
 // "locale" is optional: with it every plan and parcel also gets its delivery
 // promise as text in that locale ("Arrives Tue, Nov 25 – Thu, Nov 27").
+// Output (tests/unit/fulfilment/fixtures/split.expected.json is a full one):
+//   {"market", "currency", "picks": {"cheapest": i, "fastest": i, "fewest_parcels": i},
+//    "plans": [{"shipping_minor", "parcel_count", "earliest", "latest", ["promise"],
+//               "parcels": [{"warehouse", "warehouse_kind", "origin", "cross_border", "method", "service",
+//                            "lines": [{"sku", "quantity", "value_minor"}], "actual_grams",
+//                            "volumetric_grams", "chargeable_grams", "consignment_value_minor",
+//                            "free_shipping", "shipping_minor",
+//                            "cutoff": {"today", "minutes_left", "order_day"},
+//                            "ship_date", "earliest", "latest", ["promise"]}]}]}
 #ifndef SHOPCORE_FULFILMENT_FULFILMENT_JSON_H_
 #define SHOPCORE_FULFILMENT_FULFILMENT_JSON_H_
 
