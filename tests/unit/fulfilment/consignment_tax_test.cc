@@ -12,11 +12,11 @@ namespace {
 using testing::Describe;
 using testing::PlanJson;
 
-tax::LandedCostRequest ConsignmentOf(const Parcel& parcel, int64_t now_ms) {
+tax::LandedCostRequest ConsignmentOf(const Parcel& parcel, int64_t now_ms, const char* market = "DE", const char* currency = "EUR") {
   tax::LandedCostRequest request;
-  request.market = "DE";
+  request.market = market;
   request.origin = parcel.origin;
-  request.currency = "EUR";
+  request.currency = currency;
   request.locale = "de-DE";
   request.seller_ioss = true;
   request.shipping = parcel.shipping_minor;
@@ -65,6 +65,25 @@ TEST(ConsignmentTaxTest, OneParcelOverTheThresholdItsSiblingUnder) {
   auto together = tax::ComputeLandedCost(rules, ConsignmentOf(merged, kNow));
   ASSERT_TRUE(together.ok()) << together.error().ToString();
   EXPECT_EQ(together->tier, "border");
+}
+
+TEST(ConsignmentTaxTest, BondedAndDirectMailToChinaAreBothCrossBorderRetailImports) {
+  // E is only in the Hangzhou bonded warehouse (goods from Korea), G only in Osaka (direct mail).
+  auto options = PlanJson(R"({"market": "CN", "currency": "CNY", "now_ms": 1795600800000, "items": [
+      {"sku": "E", "quantity": 1, "unit_price_minor": 12900, "unit_grams": 300},
+      {"sku": "G", "quantity": 1, "unit_price_minor": 25000, "unit_grams": 200}]})");
+  ASSERT_TRUE(options.ok()) << options.error().ToString();
+  const Plan& plan = options->plans[options->cheapest];
+  ASSERT_EQ(Describe(plan), "cn-hangzhou-bonded/cn-bonded-sf:E | jp-osaka/jp-ems-cn:G");
+  auto parsed_rules = tax::ParseTaxRulesJson(testing::ReadFileBytes(std::string(SHOPCORE_SOURCE_DIR) + "/data/tax-rules.json"));
+  ASSERT_TRUE(parsed_rules.ok()) << parsed_rules.error().ToString();
+  for (const Parcel& parcel : plan.parcels) {
+    EXPECT_TRUE(parcel.cross_border) << parcel.warehouse;
+    auto cost = tax::ComputeLandedCost(*parsed_rules, ConsignmentOf(parcel, 1795600800000, "CN", "CNY"));
+    ASSERT_TRUE(cost.ok()) << cost.error().ToString();
+    EXPECT_TRUE(cost->cross_border) << parcel.warehouse;
+    EXPECT_EQ(cost->tier, "cbec") << parcel.warehouse;
+  }
 }
 
 }  // namespace
