@@ -15,12 +15,17 @@ struct CommandEntry {
 
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
+    {"bargain", BargainCommand, "bargain schedule|validate|progress ...   bargain 砍价 cuts from a seed"},
     {"delivery", DeliveryCommand, "delivery FULFILMENT.json REQUEST.json   parcels, shipping cost and delivery dates of a cart"},
     {"format", FormatCommand,
      "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},
+    {"group", GroupCommand, "group OP --request FILE   group-buy 拼团 checks and transitions"},
     {"landed-cost", LandedCostCommand, "landed-cost RULES.json REQUEST.json   duties, import tax and landed cost of an order"},
     {"money", MoneyCommand,
      "money allocate|convert ...   exact arithmetic (see `shopcore money`)"},
+    {"pickup", PickupCommand, "pickup slot ...   community pickup date for an order at now"},
+    {"referral", ReferralCommand, "referral commission|share-to-earn --request FILE   分销 commission"},
+    {"share", ShareCommand, "share encode|decode ...   share-link tokens"},
     {"version", VersionCommand, "version   the build, data and schema versions"},
 };
 

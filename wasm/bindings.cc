@@ -1,7 +1,16 @@
 // The only EMSCRIPTEN_BINDINGS of the package module. Thin by rule: it
 // converts JS values to core types and results back, and decides nothing.
-// Money crosses as a double that must be an exact integer (|x| <= 2^53) or
-// as a decimal string; int64 never appears in a bound signature.
+//
+// Every bound function takes `val` parameters, so a wrong JS type becomes an
+// error value instead of an Embind BindingError thrown from the glue, and
+// returns {ok:true, value} or {ok:false, code, message, path}; the JS loader
+// (wasm/src/) turns the latter into a thrown ShopCoreError.
+//
+// Money crosses as a number that must be a safe integer of minor units
+// (|x| <= 2^53 - 1, Number.isSafeInteger) or as a string of decimal digits;
+// results come back as numbers when safe and as strings otherwise. int64
+// never appears in a bound signature (that would need -sWASM_BIGINT, which
+// older iOS webviews lack).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -18,9 +27,13 @@ namespace {
 using emscripten::val;
 using shopcore::Error;
 using shopcore::ErrorCode;
+using shopcore::MakeError;
 using shopcore::Result;
 
-constexpr double kMaxSafeInteger = 9007199254740992.0;  // 2^53
+// Number.MAX_SAFE_INTEGER. 2^53 itself is excluded because 2^53 + 1 rounds
+// to it: a number that large may already have lost a unit.
+constexpr double kMaxSafeInteger = 9007199254740991.0;
+constexpr int64_t kMaxSafeInteger64 = 9007199254740991LL;
 
 val ErrorValue(const Error& error) {
   val out = val::object();
@@ -31,6 +44,13 @@ val ErrorValue(const Error& error) {
   return out;
 }
 
+// Core errors often leave the path empty when the argument is obvious from
+// the call; across the boundary the caller gets the argument's name.
+Error AtPath(Error error, const std::string& path) {
+  if (error.path.empty()) error.path = path;
+  return error;
+}
+
 val OkValue(val value) {
   val out = val::object();
   out.set("ok", true);
@@ -38,32 +58,152 @@ val OkValue(val value) {
   return out;
 }
 
-// A JS amount: an exact integer number within 2^53, or a string of digits.
+// A JS amount of minor units: a safe integer number, or a string of digits.
 Result<int64_t> AmountFromJs(const val& amount, const std::string& path) {
   if (amount.isNumber()) {
-    double number = amount.as<double>();
+    const double number = amount.as<double>();
     if (!std::isfinite(number) || std::trunc(number) != number || std::fabs(number) > kMaxSafeInteger) {
-      return shopcore::MakeError(ErrorCode::kInexactNumber,
-                                 "amounts must be integers of minor units within +/-2^53 (pass larger ones as strings)",
-                                 path);
+      return MakeError(ErrorCode::kInexactNumber,
+                       "amounts are integers of minor units within +/-(2^53 - 1); pass larger ones as strings",
+                       path);
     }
     return static_cast<int64_t>(number);
   }
   if (amount.isString()) {
     auto parsed = shopcore::ParseInt64(amount.as<std::string>());
-    if (!parsed.ok()) return shopcore::MakeError(parsed.error().code, parsed.error().message, path);
+    if (!parsed.ok()) return AtPath(parsed.error(), path);
     return parsed;
   }
-  return shopcore::MakeError(ErrorCode::kInvalidArgument, "amount must be a number or a string", path);
+  return MakeError(ErrorCode::kInvalidArgument, "must be a number or a string of digits", path);
 }
 
-// Amounts go back as numbers when exact, as strings otherwise.
+Result<std::string> StringFromJs(const val& value, const std::string& path) {
+  if (!value.isString()) return MakeError(ErrorCode::kInvalidArgument, "must be a string", path);
+  return value.as<std::string>();
+}
+
+Result<const shopcore::Currency*> CurrencyFromJs(const val& code, const std::string& path) {
+  auto text = StringFromJs(code, path);
+  if (!text.ok()) return text.error();
+  auto currency = shopcore::FindCurrency(*text);
+  if (!currency.ok()) {
+    Error error = currency.error();
+    error.path = path;  // "from" or "to" says more than the core's generic "currency"
+    return error;
+  }
+  return currency;
+}
+
+// Amounts go back as numbers when they are safe integers, as strings otherwise.
 val AmountToJs(int64_t amount) {
-  if (amount >= -9007199254740992LL && amount <= 9007199254740992LL) return val(static_cast<double>(amount));
+  if (amount >= -kMaxSafeInteger64 && amount <= kMaxSafeInteger64) return val(static_cast<double>(amount));
   return val(std::to_string(amount));
 }
 
-val Version() { return val(std::string(shopcore::kVersion)); }
+val Version() {
+  val out = val::object();
+  out.set("shopcore", std::string(shopcore::kVersion));
+  out.set("currencyData", std::string(shopcore::CurrencyDataVersion()));
+  return OkValue(out);
+}
+
+val Allocate(val amount, val weights) {
+  auto total = AmountFromJs(amount, "amount");
+  if (!total.ok()) return ErrorValue(total.error());
+  if (!weights.isArray()) return ErrorValue(MakeError(ErrorCode::kInvalidArgument, "must be an array", "weights"));
+  std::vector<int64_t> weight_values;
+  const unsigned count = weights["length"].as<unsigned>();
+  for (unsigned i = 0; i < count; ++i) {
+    auto weight = AmountFromJs(weights[i], "weights[" + std::to_string(i) + "]");
+    if (!weight.ok()) return ErrorValue(weight.error());
+    weight_values.push_back(*weight);
+  }
+  auto parts = shopcore::Allocate(*total, weight_values);
+  if (!parts.ok()) return ErrorValue(AtPath(parts.error(), "weights"));
+  val out = val::array();
+  for (int64_t part : *parts) out.call<void>("push", AmountToJs(part));
+  return OkValue(out);
+}
+
+// (amount, from, to, rate, rounding): rate is a decimal string ("7.2345")
+// because a JS number cannot hold most rates exactly; rounding is a mode name
+// and defaults to half-even, as in `shopcore money convert`.
+val Convert(val amount, val from, val to, val rate, val rounding) {
+  auto minor = AmountFromJs(amount, "amount");
+  if (!minor.ok()) return ErrorValue(minor.error());
+  auto from_currency = CurrencyFromJs(from, "from");
+  if (!from_currency.ok()) return ErrorValue(from_currency.error());
+  auto to_currency = CurrencyFromJs(to, "to");
+  if (!to_currency.ok()) return ErrorValue(to_currency.error());
+  if (!rate.isString()) {
+    return ErrorValue(MakeError(ErrorCode::kInvalidArgument,
+                                "must be a decimal string such as \"7.2345\" (a JS number cannot hold it exactly)",
+                                "rate"));
+  }
+  auto rate_value = shopcore::Decimal::Parse(rate.as<std::string>());
+  if (!rate_value.ok()) return ErrorValue(AtPath(rate_value.error(), "rate"));
+  std::string mode_name = "half-even";
+  if (!rounding.isUndefined() && !rounding.isNull()) {
+    auto name = StringFromJs(rounding, "rounding");
+    if (!name.ok()) return ErrorValue(name.error());
+    mode_name = *name;
+  }
+  auto mode = shopcore::ParseRoundingMode(mode_name);
+  if (!mode.ok()) return ErrorValue(AtPath(mode.error(), "rounding"));
+  auto converted =
+      shopcore::Convert(shopcore::Money::Of(*minor, **from_currency), (*to_currency)->code, *rate_value, *mode);
+  // What is left to fail is the size of the result.
+  if (!converted.ok()) return ErrorValue(AtPath(converted.error(), "amount"));
+  val out = val::object();
+  out.set("amountMinor", AmountToJs(converted->minor_units()));
+  out.set("currency", std::string(converted->currency().code));
+  out.set("amount", converted->ToMajorString());
+  out.set("rounding", std::string(shopcore::RoundingModeName(*mode)));
+  return OkValue(out);
+}
+
+// "12.34" EUR -> 1234: major units, exactly, never through a double.
+val ParseMajor(val text, val currency) {
+  auto code = CurrencyFromJs(currency, "currency");
+  if (!code.ok()) return ErrorValue(code.error());
+  auto major = StringFromJs(text, "amount");
+  if (!major.ok()) return ErrorValue(major.error());
+  auto money = shopcore::Money::ParseMajor(*major, (*code)->code);
+  if (!money.ok()) return ErrorValue(AtPath(money.error(), "amount"));
+  return OkValue(AmountToJs(money->minor_units()));
+}
+
+// 1234 EUR -> "12.34": the exact major-unit string in ISO digits.
+val ToMajor(val amount, val currency) {
+  auto minor = AmountFromJs(amount, "amount");
+  if (!minor.ok()) return ErrorValue(minor.error());
+  auto code = CurrencyFromJs(currency, "currency");
+  if (!code.ok()) return ErrorValue(code.error());
+  return OkValue(val(shopcore::Money::Of(*minor, **code).ToMajorString()));
+}
+
+val CurrencyInfo(val currency) {
+  auto found = CurrencyFromJs(currency, "currency");
+  if (!found.ok()) return ErrorValue(found.error());
+  const shopcore::Currency& c = **found;
+  val out = val::object();
+  out.set("code", std::string(c.code));
+  out.set("numeric", c.numeric);
+  out.set("name", std::string(c.name));
+  out.set("isoDigits", c.iso_digits);
+  out.set("displayDigits", c.display_digits);
+  out.set("cashDigits", c.cash_digits);
+  out.set("cashIncrement", c.cash_increment);
+  return OkValue(out);
+}
+
+val Currencies() {
+  int count = 0;
+  const shopcore::Currency* table = shopcore::CurrencyTable(&count);
+  val out = val::array();
+  for (int i = 0; i < count; ++i) out.call<void>("push", std::string(table[i].code));
+  return OkValue(out);
+}
 
 // Locale packs the page has handed in (loadLocalePack). Module-level because
 // formatting needs no engine: a page can show prices before any snapshot.
@@ -138,24 +278,6 @@ val FormatMoney(val amount, val currency, val locale, val options) {
   return OkValue(val(*text));
 }
 
-val Allocate(val amount, val weights) {
-  auto total = AmountFromJs(amount, "amount");
-  if (!total.ok()) return ErrorValue(total.error());
-  if (!weights.isArray()) return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "weights must be an array", "weights"));
-  std::vector<int64_t> parts_in;
-  const unsigned count = weights["length"].as<unsigned>();
-  for (unsigned i = 0; i < count; ++i) {
-    auto weight = AmountFromJs(weights[i], "weights[" + std::to_string(i) + "]");
-    if (!weight.ok()) return ErrorValue(weight.error());
-    parts_in.push_back(*weight);
-  }
-  auto parts = shopcore::Allocate(*total, parts_in);
-  if (!parts.ok()) return ErrorValue(parts.error());
-  val out = val::array();
-  for (int64_t part : *parts) out.call<void>("push", AmountToJs(part));
-  return OkValue(out);
-}
-
 // from, to: "YYYY-MM-DD"; style: "MMMd" or "MMMEd"; locale: a loaded pack.
 // {ok, value: "Wed, Nov 25 – Fri, Nov 27"}.
 val FormatDateRange(val from, val to, val locale, val style) {
@@ -180,6 +302,11 @@ val FormatDateRange(val from, val to, val locale, val style) {
 EMSCRIPTEN_BINDINGS(shopcore) {
   emscripten::function("version", &Version);
   emscripten::function("allocate", &Allocate);
+  emscripten::function("convert", &Convert);
+  emscripten::function("parseMajor", &ParseMajor);
+  emscripten::function("toMajor", &ToMajor);
+  emscripten::function("currencyInfo", &CurrencyInfo);
+  emscripten::function("currencies", &Currencies);
   emscripten::function("loadLocalePack", &LoadLocalePack);
   emscripten::function("formatMoney", &FormatMoney);
   emscripten::function("formatDateRange", &FormatDateRange);

@@ -17,6 +17,11 @@ CommandOutput FormatCommand(const Args& args, const CommandContext& context);
 CommandOutput VersionCommand(const Args& args, const CommandContext& context);
 CommandOutput MoneyCommand(const Args& args, const CommandContext& context);
 CommandOutput LandedCostCommand(const Args& args, const CommandContext& context);
+CommandOutput BargainCommand(const Args& args, const CommandContext& context);
+CommandOutput GroupCommand(const Args& args, const CommandContext& context);
+CommandOutput PickupCommand(const Args& args, const CommandContext& context);
+CommandOutput ReferralCommand(const Args& args, const CommandContext& context);
+CommandOutput ShareCommand(const Args& args, const CommandContext& context);
 CommandOutput DeliveryCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1

@@ -20,6 +20,9 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kWrongDeltaBase: return "WRONG_DELTA_BASE";
     case ErrorCode::kNotFound: return "NOT_FOUND";
     case ErrorCode::kConflict: return "CONFLICT";
+    case ErrorCode::kRefused: return "REFUSED";
+    case ErrorCode::kInvalidTransition: return "INVALID_TRANSITION";
+    case ErrorCode::kBadToken: return "BAD_TOKEN";
     case ErrorCode::kOutOfStock: return "OUT_OF_STOCK";
     case ErrorCode::kUndeliverable: return "UNDELIVERABLE";
   }

@@ -32,6 +32,9 @@ enum class ErrorCode {
   kWrongDeltaBase,     // a delta applied to a snapshot it was not made from
   kNotFound,           // an id that is not in the snapshot
   kConflict,           // duplicate ids, overlapping rules
+  kRefused,            // a valid request the business rules refuse (stock, limits, quotas)
+  kInvalidTransition,  // a state change the current state does not allow
+  kBadToken,           // a share token that is malformed, truncated or tampered with
   kOutOfStock,         // no warehouse holds enough of a SKU
   kUndeliverable,      // no shipping method reaches the destination for a parcel
 };

@@ -1,0 +1,160 @@
+// Types of the `shopcore` package, written by hand (Emscripten 3.1.6 emits none).
+
+/**
+ * An amount of minor units (cents, yen, fils). A number must be a safe
+ * integer (Number.isSafeInteger); larger amounts go as a string of digits
+ * ("-92233720368547758") or a bigint. Anything else throws INEXACT_NUMBER or
+ * INVALID_ARGUMENT.
+ */
+export type AmountInput = number | string | bigint;
+
+/** An amount the engine returns: a number when it is a safe integer, a string of digits otherwise. */
+export type Amount = number | string;
+
+/** How an exact result is rounded to minor units. "half-up" rounds ties away from zero. */
+export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceiling' | 'floor';
+
+/** Stable error code names; new ones are only ever added. */
+export type ErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'OVERFLOW'
+  | 'UNKNOWN_CURRENCY'
+  | 'UNKNOWN_LOCALE'
+  | 'BAD_LOCALE_PACK'
+  | 'INEXACT_NUMBER'
+  | 'BAD_JSON'
+  | 'BAD_REQUEST'
+  | 'IO_ERROR'
+  | 'USAGE'
+  | 'BAD_SNAPSHOT'
+  | 'UNSUPPORTED_VERSION'
+  | 'WRONG_DELTA_BASE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+/** Every failure of the package. The engine's state is unchanged after one. */
+export class ShopCoreError extends Error {
+  constructor(code: ErrorCode, message: string, path?: string);
+  readonly name: 'ShopCoreError';
+  /** Stable, for code: "UNKNOWN_CURRENCY". */
+  readonly code: ErrorCode;
+  /** Where: an argument or field, "amount", "weights[2]"; may be "". */
+  readonly path: string;
+}
+
+export interface CreateShopCoreOptions {
+  /**
+   * Where the .wasm file is (browser: any URL; Node: a path or file: URL).
+   * Default: next to the package's glue (dist/shopcore.wasm, dist/shopcore-simd.wasm).
+   */
+  wasmUrl?: string | URL;
+  /** The .wasm bytes, already fetched or read. */
+  wasmBinary?: Uint8Array | ArrayBuffer;
+  /**
+   * Emscripten's instantiation hook, for runtimes with their own WebAssembly
+   * object (a WeChat mini-program passes WXWebAssembly this way): instantiate
+   * with `imports`, call `receiveInstance(instance)`, return `{}`.
+   */
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    receiveInstance: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => void,
+  ) => object;
+  /**
+   * Browser entry only: load the SIMD build. Default: when you give none of
+   * wasmUrl/wasmBinary/instantiateWasm, SIMD if the runtime supports it;
+   * otherwise the baseline build (say `simd: true` if your bytes are the SIMD ones).
+   */
+  simd?: boolean;
+  /** Where the module's own stdout/stderr go; silent by default. */
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}
+
+export interface Versions {
+  /** "0.1.0" */
+  shopcore: string;
+  /** The ISO 4217 list and CLDR release the currency table was generated from. */
+  currencyData: string;
+}
+
+export interface CurrencyInfo {
+  /** "EUR" */
+  code: string;
+  /** ISO 4217 numeric code: 978 */
+  numeric: number;
+  /** ISO English name: "Euro" */
+  name: string;
+  /** Minor-unit digits amounts are stored in (ISO 4217): JPY 0, EUR 2, KWD 3, CLF 4. */
+  isoDigits: number;
+  /** Digits CLDR shows (IDR 0 although ISO has 2). */
+  displayDigits: number;
+  /** Digits for cash payments (CLDR cashDigits). */
+  cashDigits: number;
+  /** Cash rounding increment in units of 10^-cashDigits (CHF 5 = 0.05); 0 = none. */
+  cashIncrement: number;
+}
+
+export interface Conversion {
+  /** The converted amount in minor units of `currency`. */
+  amountMinor: Amount;
+  currency: string;
+  /** The same amount as an exact major-unit string: "1624", "12.34". */
+  amount: string;
+  /** The rounding mode that was applied. */
+  rounding: RoundingMode;
+}
+
+export type CurrencyDisplay = 'symbol' | 'narrow' | 'code' | 'name';
+
+export interface FormatOptions {
+  /** "symbol" (default: "€"), "narrow" ("$" for AUD), "code" ("EUR"), "name" ("euros"). */
+  display?: CurrencyDisplay;
+  /** (€1.00) style negatives where the locale has an accounting pattern. */
+  accounting?: boolean;
+  /** Rounding when CLDR shows fewer digits than ISO stores; default "half-up" (Intl's halfExpand). */
+  rounding?: RoundingMode;
+  /** Apply CLDR cash digits and cash rounding (CHF 0.05). */
+  cash?: boolean;
+}
+
+export interface ShopCore {
+  version(): Versions;
+  /**
+   * Splits amount by weights so the parts add up exactly: largest remainder,
+   * ties to the earlier index, zero weights get zero.
+   * allocate(299, [4300, 1400, 2300]) -> [161, 52, 86]
+   */
+  allocate(amount: AmountInput, weights: AmountInput[]): Amount[];
+  /**
+   * Converts amount minor units of `from` into `to` at `rate` (a decimal
+   * string: units of `to` per one unit of `from`), rounded once with
+   * `rounding` (default "half-even").
+   * convert(1000, "EUR", "JPY", "162.35", "half-up").amountMinor -> 1624
+   */
+  convert(amount: AmountInput, from: string, to: string, rate: string, rounding?: RoundingMode): Conversion;
+  /** parseMajor("12.34", "EUR") -> 1234; more decimals than the currency has is INVALID_ARGUMENT. */
+  parseMajor(text: string, currency: string): Amount;
+  /** toMajor(1234, "EUR") -> "12.34"; toMajor(1250, "KWD") -> "1.250". */
+  toMajor(amount: AmountInput, currency: string): string;
+  currencyInfo(code: string): CurrencyInfo;
+  /** Every known ISO 4217 code, sorted. */
+  currencies(): string[];
+  /**
+   * Registers a locale pack (the bytes of build/<target>/locale/<tag>.json,
+   * e.g. fetched) and returns its tag ("de-CH"); replaces a pack with the same
+   * tag. Lookups fall back by subtags: "de-DE" is served by a loaded "de".
+   */
+  loadLocalePack(bytes: Uint8Array | ArrayBuffer | string): string;
+  /**
+   * formatMoney(123456, "EUR", "de-DE") -> "1.234,56 €" (with U+00A0).
+   * The locale's pack must be loaded first (UNKNOWN_LOCALE otherwise).
+   */
+  formatMoney(amount: AmountInput, currency: string, locale: string, options?: FormatOptions): string;
+}
+
+/** Loads the module (SIMD or baseline) and returns the API. */
+export function createShopCore(options?: CreateShopCoreOptions): Promise<ShopCore>;
+
+/** Whether this runtime can run the SIMD build. */
+export function supportsSimd(): boolean;
