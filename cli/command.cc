@@ -16,6 +16,7 @@ struct CommandEntry {
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
     {"bargain", BargainCommand, "bargain schedule|validate|progress ...   bargain 砍价 cuts from a seed"},
+    {"delivery", DeliveryCommand, "delivery FULFILMENT.json REQUEST.json   parcels, shipping cost and delivery dates of a cart"},
     {"format", FormatCommand,
      "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},
     {"group", GroupCommand, "group OP --request FILE   group-buy 拼团 checks and transitions"},

@@ -27,8 +27,9 @@ add_custom_command(
   OUTPUT ${SHOPCORE_LOCALE_STAMP}
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/gen/locale-packs.mjs
           --cldr ${SHOPCORE_NODE_MODULES} --out ${SHOPCORE_LOCALE_DIR}
-  DEPENDS ${SHOPCORE_LOCALE_GENERATOR_SOURCES}
+  DEPENDS ${SHOPCORE_LOCALE_GENERATOR_SOURCES} ${CMAKE_SOURCE_DIR}/data/delivery-messages.json
           ${SHOPCORE_NODE_MODULES}/cldr-core/package.json
+          ${SHOPCORE_NODE_MODULES}/cldr-dates-full/package.json
           ${SHOPCORE_NODE_MODULES}/cldr-numbers-full/package.json
   COMMENT "Generating CLDR locale packs")
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "shopcore/fulfilment/date_range_format.h"
 #include "shopcore/money.h"
 #include "shopcore/version.h"
 
@@ -291,6 +292,25 @@ val FormatMoney(val amount, val currency, val locale, val options) {
   return OkValue(val(*text));
 }
 
+// from, to: "YYYY-MM-DD"; style: "MMMd" or "MMMEd"; locale: a loaded pack.
+// {ok, value: "Wed, Nov 25 – Fri, Nov 27"}.
+val FormatDateRange(val from, val to, val locale, val style) {
+  const char* names[] = {"from", "to", "locale", "style"};
+  const val* values[] = {&from, &to, &locale, &style};
+  for (int i = 0; i < 4; ++i) {
+    if (!values[i]->isString()) return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "must be a string", names[i]));
+  }
+  auto first = shopcore::fulfilment::ParseCivilDate(from.as<std::string>());
+  if (!first.ok()) return ErrorValue(shopcore::MakeError(first.error().code, first.error().message, "from"));
+  auto last = shopcore::fulfilment::ParseCivilDate(to.as<std::string>());
+  if (!last.ok()) return ErrorValue(shopcore::MakeError(last.error().code, last.error().message, "to"));
+  auto pack = LoadedLocales().Find(locale.as<std::string>());
+  if (!pack.ok()) return ErrorValue(pack.error());
+  auto text = shopcore::fulfilment::FormatDateRange(**pack, *first, *last, style.as<std::string>());
+  if (!text.ok()) return ErrorValue(text.error());
+  return OkValue(val(*text));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(shopcore) {
@@ -303,4 +323,5 @@ EMSCRIPTEN_BINDINGS(shopcore) {
   emscripten::function("currencies", &Currencies);
   emscripten::function("loadLocalePack", &LoadLocalePack);
   emscripten::function("formatMoney", &FormatMoney);
+  emscripten::function("formatDateRange", &FormatDateRange);
 }

@@ -24,6 +24,8 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInvalidTransition: return "INVALID_TRANSITION";
     case ErrorCode::kBadToken: return "BAD_TOKEN";
     case ErrorCode::kConsentRequired: return "CONSENT_REQUIRED";
+    case ErrorCode::kOutOfStock: return "OUT_OF_STOCK";
+    case ErrorCode::kUndeliverable: return "UNDELIVERABLE";
   }
   return "UNKNOWN";
 }

@@ -8,6 +8,10 @@
 // from "#,##0.00¤" plus currencySpacing, not "¤ #,##0.00"), so they are not
 // carried.
 
+import { buildDates } from './locale-dates.mjs';
+
+// "dates" was added without a format bump: it is optional, and a pack
+// without it still parses (the engine then cannot show dates for it).
 const kPackFormat = 1;
 // The one currencySpacing rule CLDR 48 uses. The engine implements exactly
 // this: insert when the currency's adjacent character is neither a symbol
@@ -186,6 +190,7 @@ export function buildPack(tag, cldr) {
   }
   const plural = pluralRulesOf(tag, cldr);
   const categories = Object.keys(plural).filter((c) => c !== 'other');
+  const dates = buildDates(key, chain, cldr.dir);
   return {
     format: kPackFormat,
     cldr: cldr.version,
@@ -205,5 +210,6 @@ export function buildPack(tag, cldr) {
     plurals: plural,
     unitPatterns: unitPatternsOf(tag, numbers, ns, categories),
     currencies: currenciesOf(tag, cldr.currencies(key), categories, cldr.currenciesInUse),
+    ...(dates ? { dates } : {}),
   };
 }

@@ -78,6 +78,7 @@ function main() {
   });
   const cldr = {
     version,
+    dir: args.cldr,  // cldr-dates-full is read from here (locale-dates.mjs)
     numberingSystems: supplemental('numberingSystems').numberingSystems,
     plurals: supplemental('plurals')['plurals-type-cardinal'],
     currenciesInUse: currenciesInUse(supplemental('currencyData').currencyData),

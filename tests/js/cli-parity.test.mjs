@@ -78,6 +78,16 @@ const ROWS = [
   { args: ['format', '--amount-minor', '100', '--currency', 'EUR', '--locale', 'de-DE', '--display', 'emoji'], exit: 1 },
   { args: ['format', '--amount-minor', '9223372036854775808', '--currency', 'EUR', '--locale', 'de-DE'], exit: 1 },
   { args: ['format', '--currency', 'EUR', '--locale', 'de-DE'], exit: 2 },
+
+  // delivery: plans with promises in en-US, zh-CN, ar-SA (Arabic-Indic digits), a chosen method,
+  // Christmas and Golden Week in the path; then every kind of failure.
+  ...['request-split', 'request-zh-christmas', 'request-ar-chosen-method', 'request-cn-golden-week'].map((name) => (
+    { args: ['delivery', 'tests/unit/fulfilment/fixtures/fulfilment.json', `tests/unit/fulfilment/fixtures/${name}.json`], exit: 0 })),
+  { args: ['delivery', 'tests/unit/fulfilment/fixtures/fulfilment.json', 'tests/unit/fulfilment/fixtures/request-out-of-stock.json'], exit: 1 },
+  { args: ['delivery', 'tests/unit/fulfilment/fixtures/fulfilment.json', 'tests/unit/fulfilment/fixtures/request-bad-locale.json'], exit: 1 },
+  { args: ['delivery', 'tests/unit/fulfilment/fixtures/request-split.json', 'tests/unit/fulfilment/fixtures/fulfilment.json'], exit: 1 },
+  { args: ['delivery', 'tests/unit/fulfilment/fixtures/fulfilment.json', 'tests/unit/fulfilment/fixtures/missing.json'], exit: 1 },
+  { args: ['delivery', 'tests/unit/fulfilment/fixtures/fulfilment.json'], exit: 2 },
 ];
 
 for (const row of ROWS) {

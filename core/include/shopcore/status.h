@@ -36,6 +36,8 @@ enum class ErrorCode {
   kInvalidTransition,  // a state change the current state does not allow
   kBadToken,           // a share token that is malformed, truncated or tampered with
   kConsentRequired,    // an operation the shopper has not consented to (behaviour upload)
+  kOutOfStock,         // no warehouse holds enough of a SKU
+  kUndeliverable,      // no shipping method reaches the destination for a parcel
 };
 
 // "INVALID_ARGUMENT", "OVERFLOW", ...: the name the outside world sees.

@@ -196,6 +196,12 @@ Result<std::shared_ptr<LocalePackData>> ParseData(const json& root) {
     if (!names.ok()) return names.error();
     data->currencies.emplace(it.key(), std::move(*names));
   }
+  // Optional, so packs without it (format 1 as first shipped) still load.
+  if (root.contains("dates")) {
+    auto dates = ParseDatePack(root["dates"]);
+    if (!dates.ok()) return dates.error();
+    data->dates = std::move(*dates);
+  }
   return data;
 }
 

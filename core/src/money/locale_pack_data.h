@@ -5,9 +5,11 @@
 #define SHOPCORE_SRC_MONEY_LOCALE_PACK_DATA_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "money/date_pack_data.h"
 #include "money/number_pattern.h"
 #include "money/plural_rules.h"
 
@@ -39,6 +41,9 @@ struct LocalePackData {
   PluralRules plural_rules;
   std::map<std::string, std::string, std::less<>> unit_patterns;  // category -> "{0} {1}"; has "other"
   std::map<std::string, CurrencyNames, std::less<>> currencies;
+  // Optional "dates" (month/day names, date range patterns); null in packs
+  // generated before it existed.
+  std::shared_ptr<const DatePackData> dates;
 };
 
 }  // namespace shopcore
