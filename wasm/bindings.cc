@@ -16,9 +16,11 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "shopcore/fulfilment/date_range_format.h"
+#include "shopcore/engine.h"
 #include "shopcore/money.h"
 #include "shopcore/version.h"
 
@@ -311,9 +313,170 @@ val FormatDateRange(val from, val to, val locale, val style) {
   return OkValue(val(*text));
 }
 
+
+// A Uint8Array copied once into wasm memory (the engine keeps its own bytes:
+// the snapshot is read in place from them afterwards).
+Result<std::string> BytesFromJs(const val& bytes, const std::string& path) {
+  if (!bytes.instanceof(val::global("Uint8Array"))) {
+    return MakeError(ErrorCode::kInvalidArgument, "must be a Uint8Array", path);
+  }
+  std::string data(bytes["length"].as<size_t>(), '\0');
+  if (!data.empty()) {
+    val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(&data[0]))).call<void>("set", bytes);
+  }
+  return data;
+}
+
+val TextResult(const Result<std::string>& result) {
+  if (!result.ok()) return ErrorValue(result.error());
+  return OkValue(val(*result));
+}
+
+val StatusResult(const shopcore::Status& status) {
+  if (!status.ok()) return ErrorValue(status.error());
+  return OkValue(val::undefined());
+}
+
+// The engine as a JS class (new Engine(), delete() frees it). Requests come
+// in as JSON text made by the JS wrapper, answers go back as JSON text that
+// JS parses: one string each way instead of objects built field by field.
+class EngineBinding {
+ public:
+  val openSnapshot(val bytes) {
+    auto data = BytesFromJs(bytes, "bytes");
+    if (!data.ok()) return ErrorValue(data.error());
+    auto status = engine_.OpenSnapshot(std::move(*data));
+    if (!status.ok()) return ErrorValue(status.error());
+    return TextResult(engine_.SnapshotInfoJson());
+  }
+  val applySnapshotDelta(val bytes) {
+    auto data = BytesFromJs(bytes, "delta");
+    if (!data.ok()) return ErrorValue(data.error());
+    auto status = engine_.ApplySnapshotDelta(*data);
+    if (!status.ok()) return ErrorValue(status.error());
+    return TextResult(engine_.SnapshotInfoJson());
+  }
+  val snapshotInfo() const { return TextResult(engine_.SnapshotInfoJson()); }
+  val loadLocalePack(val bytes) {
+    auto data = BytesFromJs(bytes, "bytes");
+    if (!data.ok()) return ErrorValue(data.error());
+    return TextResult(engine_.LoadLocalePack(*data));
+  }
+  val group(val op, val request) const {
+    auto texts = Texts(op, "op", request, "request");
+    if (!texts.ok()) return ErrorValue(texts.error());
+    return TextResult(engine_.GroupJson(texts->first, texts->second));
+  }
+  val bargain(val op, val request) const {
+    auto texts = Texts(op, "op", request, "request");
+    if (!texts.ok()) return ErrorValue(texts.error());
+    return TextResult(engine_.BargainJson(texts->first, texts->second));
+  }
+  val referral(val op, val request, val locale) const {
+    auto texts = Texts(op, "op", request, "request");
+    if (!texts.ok()) return ErrorValue(texts.error());
+    std::string tag;
+    if (!locale.isUndefined() && !locale.isNull()) {
+      auto text = StringFromJs(locale, "locale");
+      if (!text.ok()) return ErrorValue(text.error());
+      tag = *text;
+    }
+    return TextResult(engine_.ReferralJson(texts->first, texts->second, tag));
+  }
+  val pickup(val request) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.PickupJson(*text));
+  }
+  val shareEncode(val request) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.ShareEncodeJson(*text));
+  }
+  val shareDecode(val token) const {
+    auto text = StringFromJs(token, "token");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.ShareDecodeJson(*text));
+  }
+  val track(val event) {
+    auto text = StringFromJs(event, "event");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.TrackJson(*text));
+  }
+  val profileJson() const { return OkValue(val(engine_.ProfileJson())); }
+  val restoreProfile(val persisted) {
+    auto text = StringFromJs(persisted, "profile");
+    if (!text.ok()) return ErrorValue(text.error());
+    return StatusResult(engine_.RestoreProfile(*text));
+  }
+  val profileExport() const { return OkValue(val(engine_.ProfileExportJson())); }
+  val eraseProfile() {
+    engine_.EraseProfile();
+    return OkValue(val::undefined());
+  }
+  val setConsent(val consent) {
+    if (!consent.isTrue() && !consent.isFalse()) {
+      return ErrorValue(MakeError(ErrorCode::kInvalidArgument, "must be a boolean", "consent"));
+    }
+    engine_.SetConsent(consent.isTrue());
+    return OkValue(val::undefined());
+  }
+  val uploadBatch(val max_events) const {
+    auto count = CountFromJs(max_events, "maxEvents");
+    if (!count.ok()) return ErrorValue(count.error());
+    return TextResult(engine_.UploadBatchJson(static_cast<size_t>(*count)));
+  }
+  val acknowledgeUpload(val seq) {
+    auto count = CountFromJs(seq, "seq");
+    if (!count.ok()) return ErrorValue(count.error());
+    return StatusResult(engine_.AcknowledgeUpload(static_cast<uint64_t>(*count)));
+  }
+
+ private:
+  static Result<std::pair<std::string, std::string>> Texts(const val& a, const char* a_path, const val& b,
+                                                           const char* b_path) {
+    auto first = StringFromJs(a, a_path);
+    if (!first.ok()) return first.error();
+    auto second = StringFromJs(b, b_path);
+    if (!second.ok()) return second.error();
+    return std::make_pair(std::move(*first), std::move(*second));
+  }
+  // A non-negative safe integer number.
+  static Result<int64_t> CountFromJs(const val& value, const std::string& path) {
+    if (!value.isNumber()) return MakeError(ErrorCode::kInvalidArgument, "must be a number", path);
+    const double number = value.as<double>();
+    if (!std::isfinite(number) || std::trunc(number) != number || number < 0 || number > kMaxSafeInteger) {
+      return MakeError(ErrorCode::kInexactNumber, "must be a non-negative integer within 2^53 - 1", path);
+    }
+    return static_cast<int64_t>(number);
+  }
+
+  shopcore::Engine engine_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(shopcore) {
+  emscripten::class_<EngineBinding>("Engine")
+      .constructor<>()
+      .function("openSnapshot", &EngineBinding::openSnapshot)
+      .function("applySnapshotDelta", &EngineBinding::applySnapshotDelta)
+      .function("snapshotInfo", &EngineBinding::snapshotInfo)
+      .function("loadLocalePack", &EngineBinding::loadLocalePack)
+      .function("group", &EngineBinding::group)
+      .function("bargain", &EngineBinding::bargain)
+      .function("referral", &EngineBinding::referral)
+      .function("pickup", &EngineBinding::pickup)
+      .function("shareEncode", &EngineBinding::shareEncode)
+      .function("shareDecode", &EngineBinding::shareDecode)
+      .function("track", &EngineBinding::track)
+      .function("profileJson", &EngineBinding::profileJson)
+      .function("restoreProfile", &EngineBinding::restoreProfile)
+      .function("profileExport", &EngineBinding::profileExport)
+      .function("eraseProfile", &EngineBinding::eraseProfile)
+      .function("setConsent", &EngineBinding::setConsent)
+      .function("uploadBatch", &EngineBinding::uploadBatch)
+      .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload);
   emscripten::function("version", &Version);
   emscripten::function("allocate", &Allocate);
   emscripten::function("convert", &Convert);

@@ -31,7 +31,13 @@ export type ErrorCode =
   | 'WRONG_DELTA_BASE'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'INTERNAL';
+  | 'REFUSED'
+  | 'INVALID_TRANSITION'
+  | 'BAD_TOKEN'
+  | 'CONSENT_REQUIRED'
+  | 'INTERNAL'
+  /** JS only: a method called on an Engine (or worker) after dispose()/terminate(). */
+  | 'DISPOSED';
 
 /** Every failure of the package. The engine's state is unchanged after one. */
 export class ShopCoreError extends Error {
@@ -151,7 +157,121 @@ export interface ShopCore {
    * The locale's pack must be loaded first (UNKNOWN_LOCALE otherwise).
    */
   formatMoney(amount: AmountInput, currency: string, locale: string, options?: FormatOptions): string;
+  /** A new Engine: its own snapshot, locale packs and shopper profile. dispose() it when done. */
+  createEngine(): Engine;
 }
+
+/**
+ * A JSON value of a request or an answer. Amounts (`*_minor`) go in as safe
+ * integers, digit strings or bigint and come back as digit strings; instants
+ * (`*_ms`) are epoch milliseconds. Shapes: wasm/README.md and
+ * core/include/shopcore/social/codec.h, core/include/shopcore/reco/json.h.
+ */
+export type JsonValue = null | boolean | number | string | bigint | JsonValue[] | { [key: string]: JsonValue | undefined };
+export type JsonObject = { [key: string]: JsonValue | undefined };
+
+/** Snapshot::Describe(): id, schema version, bytes, content hash, collection counts. */
+export interface SnapshotInfo {
+  snapshot_id: string;
+  [key: string]: JsonValue | undefined;
+}
+
+export type GroupOperation =
+  | 'check-open' | 'check-join' | 'view' | 'open' | 'join' | 'pay' | 'cancel' | 'refund' | 'refund-done' | 'expire' | 'withdraw';
+export type BargainOperation = 'schedule' | 'validate' | 'progress';
+export type ReferralOperation = 'commission' | 'share-to-earn';
+
+/** A shopper behaviour event: {type: "view", time_ms, item}, {type: "purchase", time_ms, item, amount_minor}, ... */
+export interface ProfileEvent {
+  type: string;
+  time_ms: number;
+  item?: string;
+  creator?: string;
+  friend_id?: string;
+  query?: string;
+  dwell_ms?: number;
+  amount_minor?: AmountInput;
+}
+
+export interface UploadBatch {
+  shopper_id: string;
+  through_seq: number;
+  events: JsonObject[];
+}
+
+/**
+ * One shopper session's engine. Owns wasm memory: call dispose() (or declare
+ * it with `using`); any call after dispose throws ShopCoreError DISPOSED.
+ * Every failing call throws ShopCoreError and leaves the engine unchanged.
+ */
+export interface Engine extends Disposable {
+  /** Verifies and swaps in snapshot bytes; a rejected snapshot leaves the old one serving. */
+  openSnapshot(bytes: Uint8Array | ArrayBuffer): SnapshotInfo;
+  /** Applies a delta made from the current snapshot (WRONG_DELTA_BASE otherwise). */
+  applySnapshotDelta(delta: Uint8Array | ArrayBuffer): SnapshotInfo;
+  /** NOT_FOUND before a snapshot is open. */
+  snapshotInfo(): SnapshotInfo;
+  /** Registers a locale pack for this engine's display strings; returns its tag. */
+  loadLocalePack(bytes: Uint8Array | ArrayBuffer): string;
+
+  /** Group-buy (拼团) session operations; transitions answer {group: {...}}. */
+  group(op: GroupOperation, request: JsonObject): JsonObject;
+  /** Bargain (砍价) schedule, validation and progress. */
+  bargain(op: BargainOperation, request: JsonObject): JsonObject;
+  /** Referral (分销) commission; with options.locale, share-to-earn amounts carry `display`. */
+  referral(op: ReferralOperation, request: JsonObject, options?: { locale?: string }): JsonObject;
+  /** The next pickup slot of a community pickup point. */
+  pickup(request: JsonObject): JsonObject;
+  /** A signed-or-not share token and link for an item, group or bargain. */
+  shareEncode(request: JsonObject): { token: string; [key: string]: JsonValue | undefined };
+  /** BAD_TOKEN for malformed, truncated or tampered tokens. */
+  shareDecode(token: string): JsonObject;
+
+  /** Records one event; answers how many events are stored. */
+  track(event: ProfileEvent): { events: number };
+  /** The persisted profile (versioned JSON text) for localStorage. */
+  saveProfile(): string;
+  /** Replaces the profile by a saved one; on error the current one stays. */
+  restoreProfile(saved: string): void;
+  /** Everything stored about the shopper, for the shopper to read. */
+  exportProfile(): JsonObject;
+  /** Forgets everything about the shopper, consent included. */
+  eraseProfile(): void;
+  /** Consent to upload behaviour batches (off by default). */
+  setConsent(consent: boolean): void;
+  /** CONSENT_REQUIRED without consent. */
+  uploadBatch(maxEvents?: number): UploadBatch;
+  acknowledgeUpload(seq: number): void;
+
+  /** Frees the wasm memory; idempotent. */
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
+/** Every function returning R becomes one returning Promise<R>. */
+type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+};
+
+export type WorkerEngine = Async<Omit<Engine, 'dispose' | 'disposed' | typeof Symbol.dispose>> &
+  AsyncDisposable & {
+    dispose(): Promise<void>;
+  };
+
+/** The API of createShopCore() run in a worker: the same names, each async. */
+export type ShopCoreWorker = Async<Omit<ShopCore, 'createEngine'>> & {
+  createEngine(): Promise<WorkerEngine>;
+  /** Stops the worker; pending and later calls reject with DISPOSED. */
+  terminate(): Promise<number> | void;
+};
+
+export interface CreateShopCoreWorkerOptions extends Omit<CreateShopCoreOptions, 'instantiateWasm' | 'print' | 'printErr'> {
+  /** Browser: where worker.js is, for bundlers that do not follow new URL(..., import.meta.url). */
+  workerUrl?: string | URL;
+}
+
+/** Runs the module in a Web Worker (browser) or a worker_threads Worker (Node). */
+export function createShopCoreWorker(options?: CreateShopCoreWorkerOptions): Promise<ShopCoreWorker>;
 
 /** Loads the module (SIMD or baseline) and returns the API. */
 export function createShopCore(options?: CreateShopCoreOptions): Promise<ShopCore>;

@@ -2,6 +2,7 @@
 // {ok:true, value} or {ok:false, code, message, path}; here the latter
 // becomes a thrown ShopCoreError and the former its value. Nothing else is
 // decided here: rules live in core/.
+import { Engine } from './engine.js';
 import { ShopCoreError } from './errors.js';
 
 function unwrap(result) {
@@ -53,5 +54,7 @@ export function wrapModule(module) {
     /** The CLDR-correct display string of amount minor units in locale. */
     formatMoney: (amount, currency, locale, options = {}) =>
       call('formatMoney', amountToWire(amount), currency, locale, options),
+    /** A new Engine (snapshot, locale packs, the shopper's profile). Call dispose() when done. */
+    createEngine: () => new Engine(module),
   });
 }

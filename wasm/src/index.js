@@ -31,3 +31,16 @@ export async function createShopCore(options = {}) {
     throw loadFailure(error, options);
   }
 }
+
+// createShopCore() in a Web Worker: the same methods, each async. workerUrl
+// overrides where the worker script is (bundlers that do not follow
+// `new URL(..., import.meta.url)`).
+export async function createShopCoreWorker(options = {}) {
+  const worker = new Worker(options.workerUrl ?? new URL('./worker.js', import.meta.url), { type: 'module' });
+  const { connectWorker } = await import('./worker-client.js');
+  return connectWorker({
+    post: (message) => worker.postMessage(message),
+    listen: (fn) => worker.addEventListener('message', (event) => fn(event.data)),
+    terminate: () => worker.terminate(),
+  }, options);
+}

@@ -30,3 +30,15 @@ export async function createShopCore(options = {}) {
     throw loadFailure(error, options);
   }
 }
+
+// createShopCore() in a worker_threads Worker: the same methods, each async.
+export async function createShopCoreWorker(options = {}) {
+  const { Worker } = await import('node:worker_threads');
+  const { connectWorker } = await import('./worker-client.js');
+  const worker = new Worker(new URL('./node-worker.js', import.meta.url));
+  return connectWorker({
+    post: (message) => worker.postMessage(message),
+    listen: (fn) => worker.on('message', fn),
+    terminate: () => worker.terminate(),
+  }, options);
+}

@@ -1,0 +1,62 @@
+// The worker side of createShopCoreWorker(): owns the module and the engines
+// and answers {id, target, method, args} messages with {id, ok, value} or
+// {id, ok:false, code, message, path}. `port` is {post(message), listen(fn)}.
+import { ShopCoreError } from './errors.js';
+
+export const CORE_METHODS = Object.freeze([
+  'version', 'allocate', 'convert', 'parseMajor', 'toMajor', 'currencyInfo', 'currencies', 'loadLocalePack', 'formatMoney',
+]);
+export const ENGINE_METHODS = Object.freeze([
+  'openSnapshot', 'applySnapshotDelta', 'snapshotInfo', 'loadLocalePack', 'group', 'bargain', 'referral', 'pickup',
+  'shareEncode', 'shareDecode', 'track', 'saveProfile', 'restoreProfile', 'exportProfile', 'eraseProfile', 'setConsent',
+  'uploadBatch', 'acknowledgeUpload',
+]);
+
+export function serve(createShopCore, port) {
+  let core = null;
+  const engines = new Map();
+  let nextEngine = 1;
+
+  const handle = async ({ target, method, args }) => {
+    if (method === 'init') {
+      core = await createShopCore(args[0] || {});
+      return undefined;
+    }
+    if (core === null) throw new ShopCoreError('INTERNAL', 'the worker has not loaded the module yet', method);
+    if (target === 'core') {
+      if (method === 'createEngine') {
+        const handleId = nextEngine++;
+        engines.set(handleId, core.createEngine());
+        return handleId;
+      }
+      if (!CORE_METHODS.includes(method)) throw new ShopCoreError('INVALID_ARGUMENT', `no method ${method}`, method);
+      return core[method](...args);
+    }
+    const engine = engines.get(target);
+    if (engine === undefined) {
+      throw new ShopCoreError('DISPOSED', 'this Engine was disposed; create a new one with createEngine()', 'engine');
+    }
+    if (method === 'dispose') {
+      engine.dispose();
+      engines.delete(target);
+      return undefined;
+    }
+    if (!ENGINE_METHODS.includes(method)) throw new ShopCoreError('INVALID_ARGUMENT', `no method ${method}`, method);
+    return engine[method](...args);
+  };
+
+  port.listen(async (message) => {
+    try {
+      port.post({ id: message.id, ok: true, value: await handle(message) });
+    } catch (error) {
+      const known = error instanceof ShopCoreError;
+      port.post({
+        id: message.id,
+        ok: false,
+        code: known ? error.code : 'INTERNAL',
+        message: error && error.message ? error.message : String(error),
+        path: known ? error.path : '',
+      });
+    }
+  });
+}
