@@ -32,8 +32,8 @@ struct OrderVerification {
   std::string json;  // the report above
 };
 
-// BAD_ORDER-like failures of the bytes are BAD_REQUEST ("not an order");
-// a request the server cannot price is that error (the order is refused).
+// Bytes that are not a verified Order are BAD_REQUEST at "order"; a request
+// the server cannot price is that error, at "order.request_json:<path>".
 Result<OrderVerification> VerifyOrder(const Snapshot& snapshot, std::string_view order_bytes);
 
 }  // namespace cart

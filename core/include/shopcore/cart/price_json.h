@@ -21,7 +21,8 @@
 // Output: PricedCartToJson's object (lines, per-unit buckets, adjustments,
 // totals, coupons with reasons, promotions, nudges, canonical hash), then
 //   "market": "DE",
-//   "tax": {"rule", "name", "display": "inclusive"|"exclusive", "label", "source", "verified_on",
+//   "tax": {"rule", "name", "display": "inclusive"|"exclusive", "rounding": {level, mode, target},
+//           "source", "verified_on" (the rule's labels are not printed yet),
 //           "lines": [{"sku", "category", "rate", "net", "tax", "gross", "cross_border"}],
 //           "shipping": {"rate", "net", "tax", "gross"}, "net", "tax", "gross", "grand_total",
 //           "warnings": ["import_rule_unavailable:sku-9"]}
