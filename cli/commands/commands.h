@@ -24,6 +24,8 @@ CommandOutput ReferralCommand(const Args& args, const CommandContext& context);
 CommandOutput ShareCommand(const Args& args, const CommandContext& context);
 CommandOutput SnapshotCommand(const Args& args, const CommandContext& context);
 CommandOutput DeliveryCommand(const Args& args, const CommandContext& context);
+CommandOutput PriceCommand(const Args& args, const CommandContext& context);
+CommandOutput OrderCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).

@@ -61,7 +61,7 @@ TEST(LandedCostCommand, ErrorsNameFileAndPath) {
   EXPECT_EQ(not_json.err.rfind("error: BAD_REQUEST at ", 0), 0u) << not_json.err;
   auto usage = RunShopcore({"landed-cost", kRules});
   EXPECT_EQ(usage.exit_code, 2);
-  EXPECT_EQ(usage.err, "usage: shopcore landed-cost RULES.json REQUEST.json\n");
+  EXPECT_EQ(usage.err, "usage: shopcore landed-cost SNAP.bin|RULES.json REQUEST.json\n");
   auto option = RunShopcore({"landed-cost", "--fast", kRules, kRules});
   EXPECT_EQ(option.exit_code, 2);
 }
