@@ -23,6 +23,7 @@ const CommandEntry kCommands[] = {
     {"money", MoneyCommand,
      "money allocate|convert ...   exact arithmetic (see `shopcore money`)"},
     {"pickup", PickupCommand, "pickup slot ...   community pickup date for an order at now"},
+    {"recommend", RecommendCommand, "recommend SNAP.bin REQUEST.json   a page of recommendations from the snapshot's model"},
     {"referral", ReferralCommand, "referral commission|share-to-earn --request FILE   分销 commission"},
     {"share", ShareCommand, "share encode|decode ...   share-link tokens"},
     {"snapshot", SnapshotCommand,

@@ -23,6 +23,7 @@ CommandOutput PickupCommand(const Args& args, const CommandContext& context);
 CommandOutput ReferralCommand(const Args& args, const CommandContext& context);
 CommandOutput ShareCommand(const Args& args, const CommandContext& context);
 CommandOutput SnapshotCommand(const Args& args, const CommandContext& context);
+CommandOutput RecommendCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).
