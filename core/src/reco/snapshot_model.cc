@@ -404,7 +404,12 @@ Result<std::string> RecommendJson(const SnapshotModel& model, std::string_view r
     }
   }
   auto recommendation = Recommend(model.view(), profile, *request);
-  if (!recommendation.ok()) return recommendation.error();
+  if (!recommendation.ok()) {
+    // Recommend names request fields ("market"); here they sit under "request".
+    Error error = recommendation.error();
+    error.path = json::PathKey("request", error.path);
+    return error;
+  }
   return RecommendationToJson(*recommendation);
 }
 

@@ -82,7 +82,9 @@ std::string Where(const char* collection, size_t i) { return std::string(collect
 // The index columns of schema 2 hold numbers the verifier cannot check:
 // every index must be in range and every CSR row well formed, so readers
 // index without checks afterwards. A linear pass over plain vectors.
-Status CheckSkuColumns(const schema::Sku& sku, uint32_t market_count, const std::string& where) {
+// Paths are relative to the SKU (".price_markets[0]"); the caller prefixes it.
+Status CheckSkuColumns(const schema::Sku& sku, uint32_t market_count) {
+  const std::string where;
   if (sku.price() && sku.price()->size()) {
     return MakeError(ErrorCode::kBadSnapshot, "a snapshot carries prices as price_* columns, not price tables", where + ".price");
   }
@@ -213,9 +215,12 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
       if (!item_skus) continue;
       for (uint32_t s = 0; s < item_skus->size(); ++s) {
         std::string_view id = View(item_skus->Get(s)->id());
-        std::string where = "items[" + std::to_string(i) + "].skus[" + std::to_string(s) + "]";
-        if (id.empty()) return MakeError(ErrorCode::kBadSnapshot, "SKU without an id", where);
-        SHOPCORE_RETURN_IF_ERROR(CheckSkuColumns(*item_skus->Get(s), market_count, where));
+        // The path is built only for an error: this loop runs per SKU at open.
+        auto where = [&] { return "items[" + std::to_string(i) + "].skus[" + std::to_string(s) + "]"; };
+        if (id.empty()) return MakeError(ErrorCode::kBadSnapshot, "SKU without an id", where());
+        if (Status columns = CheckSkuColumns(*item_skus->Get(s), market_count); !columns.ok()) {
+          return MakeError(columns.error().code, columns.error().message, where() + columns.error().path);
+        }
         skus.push_back(SkuIndexEntry{id, i, s});
       }
     }

@@ -236,7 +236,7 @@ TEST(RecommendJson, BadRequestsNameTheirPath) {
   EXPECT_EQ(missing.error().ToString(), "BAD_REQUEST at request: missing");
   auto market = RecommendJson(*snapshot, Request("ZZ", 4));
   ASSERT_FALSE(market.ok());
-  EXPECT_EQ(market.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(market.error().ToString(), "NOT_FOUND at request.market: market 'ZZ' is not in the model");
   auto event = RecommendJson(*snapshot, Request("DE", 4, R"([{"type":"stare","time_ms":1}])"));
   ASSERT_FALSE(event.ok());
   EXPECT_EQ(event.error().path.rfind("events[0]", 0), 0u) << event.error().ToString();
