@@ -26,6 +26,7 @@ const CommandEntry kCommands[] = {
     {"order", OrderCommand, "order build SNAP.bin REQUEST.json -o ORDER.bin | order verify SNAP.bin ORDER.bin   checkout re-pricing"},
     {"pickup", PickupCommand, "pickup slot ...   community pickup date for an order at now"},
     {"price", PriceCommand, "price SNAP.bin REQUEST.json   a cart priced from a snapshot, with taxes"},
+    {"recommend", RecommendCommand, "recommend SNAP.bin REQUEST.json   a page of recommendations from the snapshot's model"},
     {"referral", ReferralCommand, "referral commission|share-to-earn --request FILE   分销 commission"},
     {"share", ShareCommand, "share encode|decode ...   share-link tokens"},
     {"snapshot", SnapshotCommand,

@@ -26,6 +26,7 @@ CommandOutput SnapshotCommand(const Args& args, const CommandContext& context);
 CommandOutput DeliveryCommand(const Args& args, const CommandContext& context);
 CommandOutput PriceCommand(const Args& args, const CommandContext& context);
 CommandOutput OrderCommand(const Args& args, const CommandContext& context);
+CommandOutput RecommendCommand(const Args& args, const CommandContext& context);
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).

@@ -41,9 +41,21 @@ function listFromJs({ flatbuffers, Catalog }, bytes) {
     const item = catalog.items(i);
     for (let s = 0; s < item.skusLength(); s++) {
       const sku = item.skus(s);
-      for (let p = 0; p < sku.priceLength(); p++) {
-        const price = sku.price(p);
-        rows.push(`${item.id()} ${sku.id()} ${price.market()} ${price.amount()}`);  // amount() is a bigint
+      // Schema 2: prices are columns; a market is an index into catalog.markets.
+      assert.equal(sku.priceLength(), 0, 'no per-price tables in a snapshot');
+      assert.equal(sku.priceAmountsLength(), sku.priceMarketsLength());
+      for (let p = 0; p < sku.priceMarketsLength(); p++) {
+        const market = catalog.markets(sku.priceMarkets(p)).id();
+        rows.push(`${item.id()} ${sku.id()} ${market} ${sku.priceAmounts(p)}`);  // priceAmounts() is a bigint
+      }
+    }
+  }
+  // Neighbours: CSR rows of item indexes.
+  const offsets = catalog.neighbourOffsetsArray();
+  if (offsets) {
+    for (let i = 0; i + 1 < offsets.length; i++) {
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        rows.push(`${catalog.items(i).id()} -> ${catalog.items(catalog.neighbourItems(k)).id()} ${catalog.neighbourWeights(k)}`);
       }
     }
   }
@@ -62,6 +74,10 @@ function listFromCpp(file) {
     for (const sku of item.skus ?? []) {
       for (const [market, price] of Object.entries(sku.price ?? {})) rows.push(`${item.id} ${sku.id} ${market} ${price.amount}`);
     }
+  }
+  // Weights are float32 in the buffer, written as their exact double value.
+  for (const entry of dumped.neighbours ?? []) {
+    entry.neighbours.forEach((n, k) => rows.push(`${entry.item} -> ${n} ${entry.weights[k]}`));
   }
   return { id: dumped.snapshot_id, version: dumped.schema_version, rows };
 }
@@ -90,7 +106,8 @@ test('the generated demo catalog reads the same in JavaScript and C++', () => {
   const js = listFromJs(reader, fs.readFileSync(file));
   const cpp = listFromCpp(file);
   assert.equal(js.id, 'demo-seed7-2026-11-21');
-  assert.ok(js.rows.length > 20000, `${js.rows.length} prices`);
+  assert.ok(js.rows.filter((r) => !r.includes(' -> ')).length > 20000, `${js.rows.length} prices`);
+  assert.ok(js.rows.some((r) => r.includes(' -> ')), 'the demo catalog has neighbours');
   assert.deepEqual(js, cpp);
 });
 

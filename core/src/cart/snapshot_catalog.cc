@@ -172,8 +172,8 @@ Result<CatalogView> CatalogViewFromSnapshot(const Snapshot& snapshot, std::strin
     if (item->skus() == nullptr || !ContainsMarket(item->sellable_markets(), market_id)) continue;
     const std::string category = CategoryPath(*item);
     for (const auto* sku : *item->skus()) {
-      const schema::MarketPrice* price = Snapshot::PriceIn(*sku, market_id);
-      if (price == nullptr) continue;
+      const auto price = snapshot.PriceIn(*sku, market_id);
+      if (!price) continue;
       SkuInfo info;
       info.id = Str(sku->id());
       info.list_price = price->amount();

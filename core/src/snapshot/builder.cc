@@ -145,8 +145,18 @@ Result<std::string> BuildCatalogBytes(const OrderedJson& catalog) {
       }
     }
   }
+  uint32_t dimensions = 0;
+  if (const OrderedJson* model = Member(catalog, "model")) {
+    const OrderedJson* d = Member(*model, "dimensions");
+    // Integers from a dump are signed in nlohmann's model; the generic
+    // reader checks the range again when it builds `model`.
+    if (d && d->is_number_integer() && d->get<int64_t>() >= 0 && d->get<int64_t>() <= INT32_MAX) {
+      dimensions = static_cast<uint32_t>(d->get<int64_t>());
+    }
+  }
+  const SnapshotLayout layout = LayoutOf(ids, dimensions);
   flatbuffers::FlatBufferBuilder builder(1 << 16);
-  JsonToFlatBuffer converter(schema, builder, &ids);
+  JsonToFlatBuffer converter(schema, builder, &ids, &layout);
   auto offset = converter.BuildTable(root, catalog, "");
   if (!offset.ok()) return offset.error();
   SHOPCORE_RETURN_IF_ERROR(CheckDatedRules(catalog, "tax_rules", "market", nullptr));
@@ -166,8 +176,8 @@ Result<std::string> BuildCatalogBytes(const OrderedJson& catalog) {
 
 OrderedJson CatalogToJson(const Snapshot& snapshot) {
   const auto& schema = CatalogSchema();
-  return TableToJson(schema, *schema.root_table(),
-                     reinterpret_cast<const flatbuffers::Table&>(snapshot.catalog()));
+  const auto& root = reinterpret_cast<const flatbuffers::Table&>(snapshot.catalog());
+  return TableToJson(schema, *schema.root_table(), root, &root);
 }
 
 }  // namespace snapshot_internal

@@ -47,11 +47,24 @@ const reflection::Object* KeyedElement(const reflection::Schema& schema, const r
 using IdSets = std::map<std::string, std::set<std::string>>;
 IdSets CollectIds(const reflection::Schema& schema, const reflection::Object& root, const OrderedJson& value);
 
+// Index numbers of a catalog's sorted collections, for the snapshot layout
+// (schema 2): SKU prices name markets by index, neighbours and factors are
+// vectors indexed by item. Ids sort by bytes, as the builder sorts them.
+struct SnapshotLayout {
+  std::map<std::string, uint32_t> markets;
+  std::map<std::string, uint32_t> items;
+  uint32_t dimensions = 0;  // model.dimensions: the length of every factor row
+};
+SnapshotLayout LayoutOf(const IdSets& ids, uint32_t dimensions);
+
 class JsonToFlatBuffer {
  public:
   // refs == nullptr skips `(ref)` checks (a delta's partial catalog).
-  JsonToFlatBuffer(const reflection::Schema& schema, flatbuffers::FlatBufferBuilder& builder, const IdSets* refs)
-      : schema_(schema), builder_(builder), refs_(refs) {}
+  // layout == nullptr writes the JSON form of prices, neighbours and factors
+  // (a delta); with a layout, the `(derived)` snapshot columns instead.
+  JsonToFlatBuffer(const reflection::Schema& schema, flatbuffers::FlatBufferBuilder& builder, const IdSets* refs,
+                   const SnapshotLayout* layout = nullptr)
+      : schema_(schema), builder_(builder), refs_(refs), layout_(layout) {}
 
   Result<flatbuffers::uoffset_t> BuildTable(const reflection::Object& object, const OrderedJson& value,
                                             const std::string& path);
@@ -63,15 +76,30 @@ class JsonToFlatBuffer {
   Result<flatbuffers::uoffset_t> BuildTableVector(const reflection::Field& field, const reflection::Object& element,
                                                   const OrderedJson& value, const std::string& path);
   Status CheckString(const reflection::Field& field, const std::string& text, const std::string& path);
+  // Validates `value` as the JSON form of `field` (every rule of the
+  // generic reader applies) into a scratch builder and returns the built
+  // vector there, nullptr when empty.
+  Result<const uint8_t*> BuildJsonForm(const reflection::Field& field, const OrderedJson& value, const std::string& path);
+  using Offsets = std::vector<std::pair<const reflection::Field*, flatbuffers::uoffset_t>>;
+  Status BuildPriceColumns(const reflection::Object& sku, const reflection::Field& price, const OrderedJson& value,
+                           const std::string& path, Offsets* offsets);
+  Status BuildNeighbourColumns(const reflection::Object& root, const reflection::Field& field, const OrderedJson& value,
+                               const std::string& path, Offsets* offsets);
+  Status BuildFactorColumns(const reflection::Object& root, const reflection::Field& field, const OrderedJson& value,
+                            const std::string& path, Offsets* offsets);
 
   const reflection::Schema& schema_;
   flatbuffers::FlatBufferBuilder& builder_;
   const IdSets* refs_;
+  const SnapshotLayout* layout_;
+  flatbuffers::FlatBufferBuilder scratch_;
 };
 
-// The canonical JSON of a verified table.
+// The canonical JSON of a verified table. With `catalog` (the snapshot the
+// table belongs to), the `(derived)` snapshot columns are written back in
+// their JSON form, so dump shows ids, never index numbers.
 OrderedJson TableToJson(const reflection::Schema& schema, const reflection::Object& object,
-                        const flatbuffers::Table& table);
+                        const flatbuffers::Table& table, const flatbuffers::Table* catalog = nullptr);
 
 std::string Base64Encode(const uint8_t* data, size_t size);
 bool Base64Decode(const std::string& text, std::vector<uint8_t>* out);

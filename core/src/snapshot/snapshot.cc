@@ -77,6 +77,71 @@ const T* FindIn(const flatbuffers::Vector<flatbuffers::Offset<T>>* entries, std:
   return nullptr;
 }
 
+std::string Where(const char* collection, size_t i) { return std::string(collection) + "[" + std::to_string(i) + "]"; }
+
+// The index columns of schema 2 hold numbers the verifier cannot check:
+// every index must be in range and every CSR row well formed, so readers
+// index without checks afterwards. A linear pass over plain vectors.
+// Paths are relative to the SKU (".price_markets[0]"); the caller prefixes it.
+Status CheckSkuColumns(const schema::Sku& sku, uint32_t market_count) {
+  const std::string where;
+  if (sku.price() && sku.price()->size()) {
+    return MakeError(ErrorCode::kBadSnapshot, "a snapshot carries prices as price_* columns, not price tables", where + ".price");
+  }
+  const auto* markets = sku.price_markets();
+  const auto* amounts = sku.price_amounts();
+  const auto* compare_at = sku.price_compare_at();
+  size_t count = markets ? markets->size() : 0;
+  if ((amounts ? amounts->size() : 0) != count || (compare_at && compare_at->size() && compare_at->size() != count)) {
+    return MakeError(ErrorCode::kBadSnapshot, "price columns of different lengths", where + ".price_amounts");
+  }
+  for (flatbuffers::uoffset_t k = 0; k < count; ++k) {
+    uint16_t market = markets->Get(k);
+    if (market >= market_count || (k > 0 && market <= markets->Get(k - 1))) {
+      return MakeError(ErrorCode::kBadSnapshot, "market index out of range or out of order",
+                       where + ".price_markets[" + std::to_string(k) + "]");
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckModelColumns(const schema::Catalog& catalog) {
+  const size_t item_count = catalog.items() ? catalog.items()->size() : 0;
+  if ((catalog.neighbours() && catalog.neighbours()->size()) || (catalog.factors() && catalog.factors()->size())) {
+    return MakeError(ErrorCode::kBadSnapshot, "a snapshot carries neighbours and factors as index columns", "neighbours");
+  }
+  const auto* offsets = catalog.neighbour_offsets();
+  const auto* items = catalog.neighbour_items();
+  const auto* weights = catalog.neighbour_weights();
+  if (offsets || items || weights) {
+    size_t count = items ? items->size() : 0;
+    if (!offsets || offsets->size() != item_count + 1 || offsets->Get(0) != 0 ||
+        offsets->Get(static_cast<flatbuffers::uoffset_t>(item_count)) != count || !weights || weights->size() != count) {
+      return MakeError(ErrorCode::kBadSnapshot, "neighbour columns do not fit the items", "neighbour_offsets");
+    }
+    for (flatbuffers::uoffset_t i = 0; i < item_count; ++i) {
+      if (offsets->Get(i) > offsets->Get(i + 1)) {
+        return MakeError(ErrorCode::kBadSnapshot, "neighbour offsets decrease", Where("neighbour_offsets", i + 1));
+      }
+    }
+    for (flatbuffers::uoffset_t k = 0; k < count; ++k) {
+      if (items->Get(k) >= item_count) {
+        return MakeError(ErrorCode::kBadSnapshot, "neighbour is not an item index", Where("neighbour_items", k));
+      }
+    }
+  }
+  const auto* values = catalog.factor_values();
+  const auto* scales = catalog.factor_scales();
+  if (values || scales) {
+    size_t dimensions = catalog.model() ? static_cast<size_t>(std::max(0, catalog.model()->dimensions())) : 0;
+    if (!values || !scales || dimensions == 0 || scales->size() != item_count ||
+        values->size() != item_count * dimensions) {
+      return MakeError(ErrorCode::kBadSnapshot, "factor columns do not fit the items and model.dimensions", "factor_values");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 uint64_t Fnv1a64(std::string_view bytes) {
@@ -139,6 +204,8 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
     return MakeError(ErrorCode::kBadSnapshot, "the snapshot has no snapshot_id", "snapshot_id");
   }
   SHOPCORE_RETURN_IF_ERROR(CheckCollections(*catalog));
+  SHOPCORE_RETURN_IF_ERROR(CheckModelColumns(*catalog));
+  const uint32_t market_count = catalog->markets() ? catalog->markets()->size() : 0;
 
   // The SKU index: SKUs live inside their items, ids unique across them all.
   std::vector<SkuIndexEntry> skus;
@@ -148,9 +215,11 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
       if (!item_skus) continue;
       for (uint32_t s = 0; s < item_skus->size(); ++s) {
         std::string_view id = View(item_skus->Get(s)->id());
-        if (id.empty()) {
-          return MakeError(ErrorCode::kBadSnapshot, "SKU without an id",
-                           "items[" + std::to_string(i) + "].skus[" + std::to_string(s) + "]");
+        // The path is built only for an error: this loop runs per SKU at open.
+        auto where = [&] { return "items[" + std::to_string(i) + "].skus[" + std::to_string(s) + "]"; };
+        if (id.empty()) return MakeError(ErrorCode::kBadSnapshot, "SKU without an id", where());
+        if (Status columns = CheckSkuColumns(*item_skus->Get(s), market_count); !columns.ok()) {
+          return MakeError(columns.error().code, columns.error().message, where() + columns.error().path);
         }
         skus.push_back(SkuIndexEntry{id, i, s});
       }
@@ -194,7 +263,16 @@ std::string Snapshot::Describe() const {
     if (!snapshot_internal::KeyedElement(schema, *field)) continue;
     const auto* entries =
         table.GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::Table>>*>(field->offset());
-    counts[field->name()->str()] = entries ? entries->size() : 0;
+    size_t count = entries ? entries->size() : 0;
+    // Schema 2 keeps these as columns: count the items that have a row.
+    if (field->name()->str() == "neighbours" && catalog_->neighbour_offsets()) {
+      const auto* offsets = catalog_->neighbour_offsets();
+      for (flatbuffers::uoffset_t i = 0; i + 1 < offsets->size(); ++i) count += offsets->Get(i) != offsets->Get(i + 1);
+    }
+    if (field->name()->str() == "factors" && catalog_->factor_scales()) {
+      for (float scale : *catalog_->factor_scales()) count += scale != 0.0f;
+    }
+    counts[field->name()->str()] = count;
     if (field->name()->str() == "items") counts["skus"] = skus_.size();
   }
   out["counts"] = std::move(counts);
@@ -217,10 +295,41 @@ Snapshot::SkuEntry Snapshot::FindSku(std::string_view id) const {
   return {item, item->skus()->Get(it->sku)};
 }
 
-const schema::MarketPrice* Snapshot::PriceIn(const schema::Sku& sku, std::string_view market) {
-  // Nested maps are sorted by the builder; a foreign unsorted buffer gets
-  // "not found" from the binary search, never an out-of-bounds read.
-  return FindIn<schema::MarketPrice>(sku.price(), market, [](const schema::MarketPrice& e) { return View(e.market()); });
+int64_t Snapshot::MarketIndex(std::string_view id) const {
+  const auto* markets = catalog_->markets();
+  if (!markets) return -1;
+  size_t low = 0, high = markets->size();
+  while (low < high) {
+    size_t mid = low + (high - low) / 2;
+    std::string_view k = View(markets->Get(static_cast<flatbuffers::uoffset_t>(mid))->id());
+    if (k == id) return static_cast<int64_t>(mid);
+    if (k < id) low = mid + 1;
+    else high = mid;
+  }
+  return -1;
+}
+
+std::optional<MarketPriceView> Snapshot::PriceIn(const schema::Sku& sku, std::string_view market) const {
+  int64_t index = MarketIndex(market);
+  const auto* markets = sku.price_markets();
+  if (index < 0 || !markets) return std::nullopt;
+  // Open checked the columns: ascending market numbers, equal lengths.
+  size_t low = 0, high = markets->size();
+  while (low < high) {
+    size_t mid = low + (high - low) / 2;
+    int64_t k = markets->Get(static_cast<flatbuffers::uoffset_t>(mid));
+    if (k == index) {
+      auto at = static_cast<flatbuffers::uoffset_t>(mid);
+      MarketPriceView price;
+      price.market_index = static_cast<uint32_t>(index);
+      price.amount_value = sku.price_amounts()->Get(at);
+      price.compare_at_value = sku.price_compare_at() && sku.price_compare_at()->size() ? sku.price_compare_at()->Get(at) : 0;
+      return price;
+    }
+    if (k < index) low = mid + 1;
+    else high = mid;
+  }
+  return std::nullopt;
 }
 
 }  // namespace shopcore

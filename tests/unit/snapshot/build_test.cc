@@ -29,11 +29,17 @@ TEST(SnapshotBuild, OpensAndFindsEntriesById) {
   auto sku = snapshot.FindSku("sku-1a");
   ASSERT_NE(sku.sku, nullptr);
   EXPECT_EQ(sku.item, item);
-  const schema::MarketPrice* de = Snapshot::PriceIn(*sku.sku, "DE");
-  ASSERT_NE(de, nullptr);
+  auto de = snapshot.PriceIn(*sku.sku, "DE");
+  ASSERT_TRUE(de.has_value());
   EXPECT_EQ(de->amount(), 1999);
   EXPECT_EQ(de->compare_at(), 2499);
-  EXPECT_EQ(Snapshot::PriceIn(*sku.sku, "US"), nullptr);
+  EXPECT_EQ(de->market_index, static_cast<uint32_t>(snapshot.MarketIndex("DE")));
+  EXPECT_FALSE(snapshot.PriceIn(*sku.sku, "US").has_value());
+  EXPECT_FALSE(snapshot.PriceIn(*sku.sku, "ZZ").has_value());
+  // Schema 2: prices are index columns, never per-price tables.
+  EXPECT_EQ(sku.sku->price(), nullptr);
+  ASSERT_NE(sku.sku->price_markets(), nullptr);
+  EXPECT_EQ(snapshot.catalog().markets()->Get(sku.sku->price_markets()->Get(0))->id()->str(), "DE");
   EXPECT_EQ(snapshot.FindSku("sku-9").sku, nullptr);
 
   const schema::Market* cn = snapshot.FindMarket("CN");
@@ -47,9 +53,13 @@ TEST(SnapshotBuild, OpensAndFindsEntriesById) {
   EXPECT_EQ(snapshot.catalog().tax_rules()->Get(0)->rates()->LookupByKey("standard")->rate()->str(), "0.19");
   EXPECT_EQ(snapshot.FindSku("sku-2a").sku->stock(), schema::StockState::OutOfStock);
   // int8 factors with their scale, and base64 bytes decoded.
-  const auto* factors = snapshot.catalog().factors()->Get(0);
-  EXPECT_EQ(factors->factors()->Get(1), -7);
-  EXPECT_FLOAT_EQ(factors->scale(), 0.0125f);
+  // (schema 2: one flat row of model.dimensions per item, items by index)
+  EXPECT_EQ(snapshot.catalog().factors(), nullptr);
+  const uint32_t dimensions = static_cast<uint32_t>(snapshot.catalog().model()->dimensions());
+  ASSERT_EQ(snapshot.catalog().factor_scales()->size(), 2u);
+  EXPECT_EQ(snapshot.catalog().factor_values()->size(), 2u * dimensions);
+  EXPECT_EQ(snapshot.catalog().factor_values()->Get(1), -7);  // item-1 is item 0
+  EXPECT_FLOAT_EQ(snapshot.catalog().factor_scales()->Get(0), 0.0125f);
   const auto* pack = snapshot.catalog().locale_packs()->Get(0)->data();
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(pack->data()), pack->size()), "{\"decimal\":\",\"}");
 }
@@ -145,8 +155,8 @@ INSTANTIATE_TEST_SUITE_P(
                    ErrorCode::kBadRequest, "BAD_REQUEST at items[0].skus[0].price.CN.market: differs from its map key 'CN'"},
         BadCatalog{"MissingId", [](OrderedJson& c) { c["fx_rates"][0].erase("id"); }, ErrorCode::kBadRequest,
                    "BAD_REQUEST at fx_rates[0].id: missing (every entry needs a string id)"},
-        BadCatalog{"OtherSchemaVersion", [](OrderedJson& c) { c["schema_version"] = 2; }, ErrorCode::kUnsupportedVersion,
-                   "UNSUPPORTED_VERSION at schema_version: this build writes schema version 1, the catalog says 2"},
+        BadCatalog{"OtherSchemaVersion", [](OrderedJson& c) { c["schema_version"] = 1; }, ErrorCode::kUnsupportedVersion,
+                   "UNSUPPORTED_VERSION at schema_version: this build writes schema version 2, the catalog says 1"},
         BadCatalog{"NoSnapshotId", [](OrderedJson& c) { c.erase("snapshot_id"); }, ErrorCode::kBadRequest,
                    "BAD_REQUEST at snapshot_id: every catalog needs a non-empty snapshot_id string"}),
     [](const ::testing::TestParamInfo<BadCatalog>& info) { return std::string(info.param.name); });

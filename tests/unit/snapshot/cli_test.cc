@@ -37,7 +37,7 @@ TEST_F(SnapshotCli, BuildVerifyDumpRoundTrip) {
   auto built = Run({"snapshot", "build", "catalog.json", "-o", "snap.bin"});
   ASSERT_EQ(built.exit_code, 0) << built.err;
   EXPECT_EQ(files_.files["snap.bin"], testing::SmallSnapshot());
-  EXPECT_EQ(built.out.rfind("{\"snapshot_id\":\"small-2026-11-21\",\"schema_version\":1,", 0), 0u) << built.out;
+  EXPECT_EQ(built.out.rfind("{\"snapshot_id\":\"small-2026-11-21\",\"schema_version\":2,", 0), 0u) << built.out;
 
   auto verified = Run({"snapshot", "verify", "snap.bin"});
   EXPECT_EQ(verified.exit_code, 0);

@@ -18,6 +18,7 @@ std::string NextSnapshot() {
     c["items"].erase(0);                                          // item-2 gone
     c["creators"].push_back({{"id", "kol-max"}, {"name", "Max"}});  // a new creator
     c["model"]["dimensions"] = 3;                                 // a singleton changed
+    c["factors"][0]["factors"] = {12, -7, 5};                     // (factor rows follow it)
     c["as_of"]["fx"] = "2026-11-21";
   });
   EXPECT_TRUE(next.ok()) << next.error().ToString();
@@ -35,7 +36,7 @@ TEST(SnapshotDelta, ApplyGivesTheTargetByteForByte) {
   ASSERT_TRUE(summary.ok());
   auto parsed = json::Parse(*summary);
   ASSERT_TRUE(parsed.ok());
-  EXPECT_EQ((*parsed)["upserts"], json::Json::parse(R"({"creators":1,"items":1})"));
+  EXPECT_EQ((*parsed)["upserts"], json::Json::parse(R"({"creators":1,"factors":1,"items":1})"));
   EXPECT_EQ((*parsed)["deletes"], json::Json::parse(R"({"bargains":1,"items":1})"));
   // Only what changed travels.
   EXPECT_LT(delta->size(), new_bytes.size());
@@ -84,8 +85,8 @@ TEST(SnapshotDelta, HolderAppliesAndSwaps) {
   ASSERT_TRUE(holder.ApplyDelta(*delta).ok());
   EXPECT_EQ(holder.current()->bytes(), new_bytes);
   EXPECT_EQ(holder.current()->FindItem("item-2"), nullptr);
-  EXPECT_EQ(Snapshot::PriceIn(*holder.current()->FindSku("sku-1a").sku, "DE")->amount(), 1899);
-  EXPECT_EQ(Snapshot::PriceIn(*reader->FindSku("sku-1a").sku, "DE")->amount(), 1999);
+  EXPECT_EQ(holder.current()->PriceIn(*holder.current()->FindSku("sku-1a").sku, "DE")->amount(), 1899);
+  EXPECT_EQ(reader->PriceIn(*reader->FindSku("sku-1a").sku, "DE")->amount(), 1999);
 }
 
 TEST(SnapshotDelta, DamagedDeltaIsRefused) {
@@ -135,8 +136,8 @@ TEST(SnapshotBytes, TheSameInEveryBuild) {
   std::string old_bytes = SmallSnapshot();
   auto delta = MakeSnapshotDelta(old_bytes, NextSnapshot());
   ASSERT_TRUE(delta.ok());
-  EXPECT_EQ(HashHex(Fnv1a64(old_bytes)), "09efe80b3a5ec542");
-  EXPECT_EQ(HashHex(Fnv1a64(*delta)), "d697307c387eb99d");
+  EXPECT_EQ(HashHex(Fnv1a64(old_bytes)), "86a190b4b053c2df");
+  EXPECT_EQ(HashHex(Fnv1a64(*delta)), "91abd5bef209d46a");
 }
 
 }  // namespace

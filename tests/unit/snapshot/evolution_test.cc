@@ -23,7 +23,9 @@ TEST(SnapshotEvolution, TodaysReaderOpensABufferFromALaterSchema) {
   catalog["items"][1]["rating_bp"] = 4700;
   const reflection::Schema* next = reflection::GetSchema(schema_next::CatalogBinarySchema::data());
   flatbuffers::FlatBufferBuilder builder;
-  snapshot_internal::JsonToFlatBuffer converter(*next, builder, nullptr);
+  const auto ids = snapshot_internal::CollectIds(*next, *next->root_table(), catalog);
+  const auto layout = snapshot_internal::LayoutOf(ids, /*dimensions=*/2);
+  snapshot_internal::JsonToFlatBuffer converter(*next, builder, nullptr, &layout);
   auto root = converter.BuildTable(*next->root_table(), catalog, "");
   ASSERT_TRUE(root.ok()) << root.error().ToString();
   builder.FinishSizePrefixed(flatbuffers::Offset<void>(*root), schema_next::CatalogIdentifier());
@@ -39,7 +41,7 @@ TEST(SnapshotEvolution, TodaysReaderOpensABufferFromALaterSchema) {
   auto opened = Snapshot::Open(bytes);
   ASSERT_TRUE(opened.ok()) << opened.error().ToString();
   EXPECT_EQ((*opened)->id(), "small-2026-11-21");
-  EXPECT_EQ(Snapshot::PriceIn(*(*opened)->FindSku("sku-1b").sku, "US")->amount(), 3200);
+  EXPECT_EQ((*opened)->PriceIn(*(*opened)->FindSku("sku-1b").sku, "US")->amount(), 3200);
   EXPECT_EQ((*opened)->FindItem("item-1")->skus()->size(), 2u);
   // Its dump is today's canonical form: unknown fields are not carried.
   auto dumped = DumpSnapshot(bytes);
@@ -61,7 +63,14 @@ TEST(SnapshotEvolution, AReaderFromThePreviousSchemaReadsTodaysBuffer) {
   const auto* item = older->items()->LookupByKey("item-1");
   ASSERT_NE(item, nullptr);
   EXPECT_EQ(item->brand()->str(), "Glow");
-  EXPECT_EQ(item->skus()->LookupByKey("sku-1a")->price()->LookupByKey("DE")->amount(), 1999);
+  // Prices are index columns (schema 2): market numbers index markets.
+  const auto* sku = item->skus()->LookupByKey("sku-1a");
+  std::vector<std::string> prices;
+  for (flatbuffers::uoffset_t k = 0; k < sku->price_markets()->size(); ++k) {
+    prices.push_back(older->markets()->Get(sku->price_markets()->Get(k))->id()->str() + " " +
+                     std::to_string(sku->price_amounts()->Get(k)));
+  }
+  EXPECT_EQ(prices, (std::vector<std::string>{"DE 1999"}));
   EXPECT_EQ(older->markets()->LookupByKey("CN")->currency()->str(), "CNY");
 }
 

@@ -47,7 +47,7 @@ class SnapshotRejection : public ::testing::Test {
     EXPECT_EQ(status.error().code, code) << status.error().ToString();
     EXPECT_EQ(status.error().message.rfind(message_start, 0), 0u) << status.error().message;
     EXPECT_EQ(holder_.current(), before_);
-    EXPECT_EQ(holder_.current()->FindSku("sku-1a").sku->price()->Get(0)->amount(), 1999);
+    EXPECT_EQ(holder_.current()->PriceIn(*holder_.current()->FindSku("sku-1a").sku, "DE")->amount(), 1999);
   }
   std::string good_;
   SnapshotHolder holder_;
@@ -107,8 +107,11 @@ TEST_F(SnapshotRejection, EveryFlippedByteIsSafe) {
 }
 
 TEST_F(SnapshotRejection, UnsupportedVersion) {
-  ExpectRefused(HandBuilt(2, {{"a", "a1"}}), ErrorCode::kUnsupportedVersion,
-                "snapshot schema version 2 is not supported (this build reads version 1)");
+  // Version 1 had per-price tables where version 2 has index columns.
+  ExpectRefused(HandBuilt(1, {{"a", "a1"}}), ErrorCode::kUnsupportedVersion,
+                "snapshot schema version 1 is not supported (this build reads version 2)");
+  ExpectRefused(HandBuilt(3, {{"a", "a1"}}), ErrorCode::kUnsupportedVersion,
+                "snapshot schema version 3 is not supported (this build reads version 2)");
 }
 
 TEST_F(SnapshotRejection, OverTheSizeCap) {
@@ -134,17 +137,17 @@ TEST_F(SnapshotRejection, TooManyTablesForTheVerifier) {
 }
 
 TEST_F(SnapshotRejection, DuplicateIds) {
-  ExpectRefused(HandBuilt(1, {{"a", "a1"}, {"a", "a2"}}), ErrorCode::kConflict, "duplicate id 'a' in items");
-  ExpectRefused(HandBuilt(1, {{"a", "x1"}, {"b", "x1"}}), ErrorCode::kConflict,
+  ExpectRefused(HandBuilt(kSnapshotSchemaVersion, {{"a", "a1"}, {"a", "a2"}}), ErrorCode::kConflict, "duplicate id 'a' in items");
+  ExpectRefused(HandBuilt(kSnapshotSchemaVersion, {{"a", "x1"}, {"b", "x1"}}), ErrorCode::kConflict,
                 "duplicate SKU id 'x1' (items[0] and items[1])");
 }
 
 TEST_F(SnapshotRejection, UnsortedCollection) {
-  ExpectRefused(HandBuilt(1, {{"b", "b1"}, {"a", "a1"}}), ErrorCode::kBadSnapshot, "items is not sorted by id");
+  ExpectRefused(HandBuilt(kSnapshotSchemaVersion, {{"b", "b1"}, {"a", "a1"}}), ErrorCode::kBadSnapshot, "items is not sorted by id");
 }
 
 TEST_F(SnapshotRejection, NoSnapshotId) {
-  ExpectRefused(HandBuilt(1, {{"a", "a1"}}, nullptr), ErrorCode::kBadSnapshot, "the snapshot has no snapshot_id");
+  ExpectRefused(HandBuilt(kSnapshotSchemaVersion, {{"a", "a1"}}, nullptr), ErrorCode::kBadSnapshot, "the snapshot has no snapshot_id");
 }
 
 TEST_F(SnapshotRejection, ADeltaIsNotASnapshot) {

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,18 @@ namespace shopcore {
 // The schema major version this build reads and writes. Fields added at the
 // end of tables keep the major; a reader refuses another major
 // (UNSUPPORTED_VERSION) instead of misreading it.
-constexpr uint32_t kSnapshotSchemaVersion = 1;
+// Version 2: SKU prices, item neighbours and item factors are index-based
+// columns (see catalog.fbs), so a version-1 buffer cannot be read.
+constexpr uint32_t kSnapshotSchemaVersion = 2;
+
+// One list price of a SKU, read from the snapshot's price columns.
+struct MarketPriceView {
+  uint32_t market_index = 0;  // into catalog().markets()
+  int64_t amount_value = 0;
+  int64_t compare_at_value = 0;
+  int64_t amount() const { return amount_value; }        // minor units of the market's currency
+  int64_t compare_at() const { return compare_at_value; }  // 0 = none
+};
 
 struct SnapshotLimits {
   // Bytes above this are refused before the verifier looks at them
@@ -40,7 +52,8 @@ struct SnapshotLimits {
 class Snapshot {
  public:
   // BAD_SNAPSHOT (over the cap, too short, wrong identifier, verifier
-  // failure, an entry without id, an unsorted collection), UNSUPPORTED_VERSION
+  // failure, an entry without id, an unsorted collection, inconsistent
+  // index columns), UNSUPPORTED_VERSION
   // (another schema major), CONFLICT (duplicate ids).
   static Result<std::shared_ptr<const Snapshot>> Open(std::string bytes, const SnapshotLimits& limits = {});
 
@@ -62,8 +75,10 @@ class Snapshot {
   };
   // SKU ids are unique across the catalog; {nullptr, nullptr} when absent.
   SkuEntry FindSku(std::string_view id) const;
-  // The list price of a SKU in a market, or nullptr.
-  static const schema::MarketPrice* PriceIn(const schema::Sku& sku, std::string_view market);
+  // The list price of a SKU in a market, or nullopt (`PriceIn(sku, "DE")->amount()`).
+  std::optional<MarketPriceView> PriceIn(const schema::Sku& sku, std::string_view market) const;
+  // Index of a market in catalog().markets(), or -1.
+  int64_t MarketIndex(std::string_view id) const;
 
   size_t item_count() const;
   // A one-line JSON summary for people and scripts: id, version, bytes,
