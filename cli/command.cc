@@ -16,10 +16,12 @@ struct CommandEntry {
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
     {"bargain", BargainCommand, "bargain schedule|validate|progress ...   bargain 砍价 cuts from a seed"},
+    {"eval", EvalCommand, "eval --interactions POSITIVES.csv [--seed N]   offline evaluation through reco (native only)"},
     {"format", FormatCommand,
      "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},
     {"group", GroupCommand, "group OP --request FILE   group-buy 拼团 checks and transitions"},
     {"landed-cost", LandedCostCommand, "landed-cost RULES.json REQUEST.json   duties, import tax and landed cost of an order"},
+    {"model", ModelCommand, "model build --interactions LOG.csv --catalog C.json -o OUT.json   model data (native only)"},
     {"money", MoneyCommand,
      "money allocate|convert ...   exact arithmetic (see `shopcore money`)"},
     {"pickup", PickupCommand, "pickup slot ...   community pickup date for an order at now"},

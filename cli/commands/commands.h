@@ -23,6 +23,8 @@ CommandOutput PickupCommand(const Args& args, const CommandContext& context);
 CommandOutput ReferralCommand(const Args& args, const CommandContext& context);
 CommandOutput ShareCommand(const Args& args, const CommandContext& context);
 CommandOutput SnapshotCommand(const Args& args, const CommandContext& context);
+CommandOutput ModelCommand(const Args& args, const CommandContext& context);  // native only
+CommandOutput EvalCommand(const Args& args, const CommandContext& context);   // native only
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).
