@@ -105,13 +105,17 @@ NeighbourLists TopK(const DenseWeights& dense, uint32_t k) {
   lists.offsets.push_back(0);
   std::vector<std::pair<float, uint32_t>> candidates;
   const size_t n = dense.item_count;
+  // By magnitude: EASE's negative weights push items down, and dense EASE
+  // scores with them; the device scorer takes any sign.
   for (size_t i = 0; i < n; ++i) {
     candidates.clear();
     for (size_t j = 0; j < n; ++j) {
       float w = dense.weights[i * n + j];
-      if (w > 0) candidates.emplace_back(w, static_cast<uint32_t>(j));
+      if (w != 0) candidates.emplace_back(std::fabs(w), static_cast<uint32_t>(j));
     }
+    const size_t begin = lists.items.size();
     AppendTop(candidates, k, &lists);
+    for (size_t e = begin; e < lists.items.size(); ++e) lists.weights[e] = dense.weights[i * n + lists.items[e]];
   }
   return lists;
 }

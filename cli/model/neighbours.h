@@ -1,6 +1,6 @@
 // Sparse item-item neighbour lists, the form the device scores with
 // (reco::ModelView neighbour_* arrays): per item the k strongest neighbours
-// with their weights, strongest first, ties by item index.
+// with their weights, strongest (largest |weight|) first, ties by item index.
 #ifndef SHOPCORE_CLI_MODEL_NEIGHBOURS_H_
 #define SHOPCORE_CLI_MODEL_NEIGHBOURS_H_
 
@@ -36,7 +36,7 @@ Result<DenseWeights> EaseWeights(const UserItems& users, uint32_t item_count, do
 // computed row by row from co-occurrences (memory O(items + k·items)), any size.
 NeighbourLists CosineNeighbours(const UserItems& users, uint32_t item_count, double shrink, uint32_t k);
 
-// The k largest positive weights of each row.
+// The k weights of largest magnitude of each row (zeros never), strongest first.
 NeighbourLists TopK(const DenseWeights& dense, uint32_t k);
 
 }  // namespace shopcore::modelbuild
