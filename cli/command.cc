@@ -17,10 +17,12 @@ struct CommandEntry {
 const CommandEntry kCommands[] = {
     {"bargain", BargainCommand, "bargain schedule|validate|progress ...   bargain 砍价 cuts from a seed"},
     {"delivery", DeliveryCommand, "delivery FULFILMENT.json REQUEST.json   parcels, shipping cost and delivery dates of a cart"},
+    {"eval", EvalCommand, "eval --interactions POSITIVES.csv [--seed N]   offline evaluation through reco (native only)"},
     {"format", FormatCommand,
      "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},
     {"group", GroupCommand, "group OP --request FILE   group-buy 拼团 checks and transitions"},
     {"landed-cost", LandedCostCommand, "landed-cost SNAP.bin|RULES.json REQUEST.json   duties, import tax and landed cost of an order"},
+    {"model", ModelCommand, "model build --interactions LOG.csv --catalog C.json -o OUT.json   model data (native only)"},
     {"money", MoneyCommand,
      "money allocate|convert ...   exact arithmetic (see `shopcore money`)"},
     {"order", OrderCommand, "order build SNAP.bin REQUEST.json -o ORDER.bin | order verify SNAP.bin ORDER.bin   checkout re-pricing"},

@@ -27,6 +27,8 @@ CommandOutput DeliveryCommand(const Args& args, const CommandContext& context);
 CommandOutput PriceCommand(const Args& args, const CommandContext& context);
 CommandOutput OrderCommand(const Args& args, const CommandContext& context);
 CommandOutput RecommendCommand(const Args& args, const CommandContext& context);
+CommandOutput ModelCommand(const Args& args, const CommandContext& context);  // native only
+CommandOutput EvalCommand(const Args& args, const CommandContext& context);   // native only
 
 // Shared reporting: "error: CODE at PATH: message\n" on stderr, exit 1
 // (2 for USAGE).
