@@ -12,8 +12,10 @@
 // never appears in a bound signature (that would need -sWASM_BIGINT, which
 // older iOS webviews lack).
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -219,23 +221,33 @@ shopcore::LocaleRegistry& LoadedLocales() {
   return registry;
 }
 
-// bytes: a Uint8Array of one pack (fetch("locale/de-CH.json")); {ok, value: tag}.
-val LoadLocalePack(val bytes) {
+// A Uint8Array copied once into wasm memory (the engine keeps its own bytes:
+// the snapshot is read in place from them afterwards). Sizes are checked
+// before the copy: a copy the heap cannot grow to hold would abort the
+// module, so anything over max_bytes, or over half of what the heap may
+// ever reach (the bytes plus the engine's indexes), is refused as too large.
+Result<std::string> BytesFromJs(const val& bytes, const std::string& path, size_t max_bytes, ErrorCode too_large) {
   if (!bytes.instanceof(val::global("Uint8Array"))) {
-    return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "a locale pack is passed as a Uint8Array", "bytes"));
+    return MakeError(ErrorCode::kInvalidArgument, "must be a Uint8Array", path);
   }
-  // Refuse oversized bytes before copying them into the wasm heap: a copy
-  // larger than the heap can grow to would abort the module.
   const size_t length = bytes["length"].as<size_t>();
-  if (length > shopcore::LocalePack::kMaxBytes) {
-    return ErrorValue(MakeError(ErrorCode::kBadLocalePack,
-                                "pack is " + std::to_string(length) + " bytes, more than the " +
-                                    std::to_string(shopcore::LocalePack::kMaxBytes) + " allowed",
-                                "bytes"));
+  const size_t limit = std::min(max_bytes, emscripten_get_heap_max() / 2);
+  if (length > limit) {
+    return MakeError(too_large, std::to_string(length) + " bytes is more than the " + std::to_string(limit) +
+                                    " this module accepts", path);
   }
   std::string data(length, '\0');
-  val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(&data[0]))).call<void>("set", bytes);
-  auto pack = shopcore::LocalePack::Parse(data);
+  if (!data.empty()) {
+    val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(&data[0]))).call<void>("set", bytes);
+  }
+  return data;
+}
+
+// bytes: a Uint8Array of one pack (fetch("locale/de-CH.json")); {ok, value: tag}.
+val LoadLocalePack(val bytes) {
+  auto data = BytesFromJs(bytes, "bytes", shopcore::LocalePack::kMaxBytes, ErrorCode::kBadLocalePack);
+  if (!data.ok()) return ErrorValue(data.error());
+  auto pack = shopcore::LocalePack::Parse(*data);
   if (!pack.ok()) return ErrorValue(pack.error());
   std::string tag = pack->locale();
   LoadedLocales().Add(std::move(*pack));
@@ -314,18 +326,6 @@ val FormatDateRange(val from, val to, val locale, val style) {
 }
 
 
-// A Uint8Array copied once into wasm memory (the engine keeps its own bytes:
-// the snapshot is read in place from them afterwards).
-Result<std::string> BytesFromJs(const val& bytes, const std::string& path) {
-  if (!bytes.instanceof(val::global("Uint8Array"))) {
-    return MakeError(ErrorCode::kInvalidArgument, "must be a Uint8Array", path);
-  }
-  std::string data(bytes["length"].as<size_t>(), '\0');
-  if (!data.empty()) {
-    val(emscripten::typed_memory_view(data.size(), reinterpret_cast<unsigned char*>(&data[0]))).call<void>("set", bytes);
-  }
-  return data;
-}
 
 val TextResult(const Result<std::string>& result) {
   if (!result.ok()) return ErrorValue(result.error());
@@ -343,14 +343,14 @@ val StatusResult(const shopcore::Status& status) {
 class EngineBinding {
  public:
   val openSnapshot(val bytes) {
-    auto data = BytesFromJs(bytes, "bytes");
+    auto data = BytesFromJs(bytes, "bytes", shopcore::SnapshotLimits().max_bytes, ErrorCode::kBadSnapshot);
     if (!data.ok()) return ErrorValue(data.error());
     auto status = engine_.OpenSnapshot(std::move(*data));
     if (!status.ok()) return ErrorValue(status.error());
     return TextResult(engine_.SnapshotInfoJson());
   }
   val applySnapshotDelta(val bytes) {
-    auto data = BytesFromJs(bytes, "delta");
+    auto data = BytesFromJs(bytes, "delta", shopcore::SnapshotLimits().max_bytes, ErrorCode::kBadSnapshot);
     if (!data.ok()) return ErrorValue(data.error());
     auto status = engine_.ApplySnapshotDelta(*data);
     if (!status.ok()) return ErrorValue(status.error());
@@ -358,7 +358,7 @@ class EngineBinding {
   }
   val snapshotInfo() const { return TextResult(engine_.SnapshotInfoJson()); }
   val loadLocalePack(val bytes) {
-    auto data = BytesFromJs(bytes, "bytes");
+    auto data = BytesFromJs(bytes, "bytes", shopcore::LocalePack::kMaxBytes, ErrorCode::kBadLocalePack);
     if (!data.ok()) return ErrorValue(data.error());
     return TextResult(engine_.LoadLocalePack(*data));
   }

@@ -60,6 +60,10 @@ test('every rejected call leaves the engine byte-identical', () => {
   const before = observe(engine);
   throwsShopCore(() => engine.openSnapshot(SNAPSHOT.subarray(0, SNAPSHOT.length >> 1)), 'BAD_SNAPSHOT');
   throwsShopCore(() => engine.openSnapshot('not bytes'), 'INVALID_ARGUMENT', 'bytes');
+  // Larger than the heap could ever hold next to its indexes: refused before
+  // the copy, never an abort of the module.
+  throwsShopCore(() => engine.openSnapshot(new Uint8Array(200 * 1024 * 1024)), 'BAD_SNAPSHOT', 'bytes');
+  throwsShopCore(() => engine.loadLocalePack(new Uint8Array(2 * 1024 * 1024)), 'BAD_LOCALE_PACK', 'bytes');
   throwsShopCore(() => engine.applySnapshotDelta(new Uint8Array([1, 2, 3])), 'BAD_SNAPSHOT');
   throwsShopCore(() => engine.track({ type: 'purchase', time_ms: 5 }), 'BAD_REQUEST', '.item');
   throwsShopCore(() => engine.track({ type: 'view', time_ms: 1.5, item: 'a' }), 'INEXACT_NUMBER', 'event.time_ms');

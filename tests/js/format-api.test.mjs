@@ -26,7 +26,7 @@ test('bad packs are rejected and leave the loaded packs as they were', () => {
   assert.equal(truncated.ok, false);
   assert.equal(truncated.code, 'BAD_LOCALE_PACK');
   const notBytes = shopcore.loadLocalePack('{"format":1}');
-  assert.deepEqual(notBytes, { ok: false, code: 'INVALID_ARGUMENT', message: 'a locale pack is passed as a Uint8Array', path: 'bytes' });
+  assert.deepEqual(notBytes, { ok: false, code: 'INVALID_ARGUMENT', message: 'must be a Uint8Array', path: 'bytes' });
   const missing = shopcore.loadLocalePack(new TextEncoder().encode('{"format":1}'));
   assert.equal(missing.code, 'BAD_LOCALE_PACK');
   assert.equal(missing.path, 'cldr');
