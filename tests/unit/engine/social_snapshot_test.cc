@@ -43,7 +43,9 @@ std::unique_ptr<Engine> OpenEngine(const json& catalog = Catalog()) {
   auto engine = std::make_unique<Engine>();
   auto bytes = BuildCheckedSnapshot(catalog.dump());
   EXPECT_TRUE(bytes.ok()) << bytes.error().ToString();
-  if (bytes.ok()) EXPECT_TRUE(engine->OpenSnapshot(*bytes).ok());
+  if (bytes.ok()) {
+    EXPECT_TRUE(engine->OpenSnapshot(*bytes).ok());
+  }
   return engine;
 }
 
@@ -108,8 +110,8 @@ TEST(SocialSnapshotTest, TheCheckedBuildRefusesCampaignsTheRulesRefuse) {
   const Case cases[] = {
       {"bargains", "helper_count", 30000,
        "INVALID_ARGUMENT at bargains[bg-tea].helper_count: helper count must be in 1..10000"},
-      {"bargains", "helper_count", 9000,
-       "INVALID_ARGUMENT at bargains[bg-tea].helper_count: 9000 helpers cannot each cut at least 1 minor unit of 10000"},
+      {"bargains", "floor_price", 15898,
+       "INVALID_ARGUMENT at bargains[bg-tea].helper_count: 5 helpers cannot each cut at least 1 minor unit of 2"},
       {"bargains", "floor_price", 15900,
        "INVALID_ARGUMENT at bargains[bg-tea].start_price: start price 15900 must be above the floor 15900"},
       {"bargains", "duration_ms", 0, "INVALID_ARGUMENT at bargains[bg-tea].duration_ms: time limit must be positive"},

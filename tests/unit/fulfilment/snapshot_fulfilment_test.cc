@@ -106,7 +106,9 @@ TEST(SnapshotFulfilmentTest, WarehouseDefaultsApplyWhenTheMethodHasNoOverride) {
       EXPECT_EQ(method.handling_days, 3);
       EXPECT_EQ(method.cost.step_grams, 1000);  // per_kg: per started kilogram
     }
-    if (method.id == "de-dhl-express") EXPECT_EQ(method.cutoff_minute, 12 * 60);  // its own override
+    if (method.id == "de-dhl-express") {
+      EXPECT_EQ(method.cutoff_minute, 12 * 60);  // its own override
+    }
   }
 }
 
@@ -164,16 +166,16 @@ TEST(SnapshotFulfilmentTest, BadSnapshotDataIsRefusedAtBuildWithItsSnapshotPath)
     EXPECT_EQ(built.error().ToString(), c.expected);
   }
   auto catalog = CatalogJson();
-  catalog["calendars"][0]["weekend_days"] = {6, 8};
+  catalog["calendars"][0]["weekend_days"] = {6, 8};  // calendars[0] of the fixture is DE
   auto built = BuildCheckedSnapshot(catalog.dump());
   ASSERT_FALSE(built.ok());
   EXPECT_EQ(built.error().ToString(),
-            "INVALID_ARGUMENT at calendars[CN].weekend_days[1]: ISO weekdays are 1 (Monday) .. 7 (Sunday), got 8");
+            "INVALID_ARGUMENT at calendars[DE].weekend_days[1]: ISO weekdays are 1 (Monday) .. 7 (Sunday), got 8");
   catalog = CatalogJson();
   catalog["calendars"][0]["weekend_days"] = {1, 2, 3, 4, 5, 6, 7};
   built = BuildCheckedSnapshot(catalog.dump());
   ASSERT_FALSE(built.ok());
-  EXPECT_EQ(built.error().ToString(), "INVALID_ARGUMENT at calendars[CN].weekend_days: every weekday is off: nothing could ever ship");
+  EXPECT_EQ(built.error().ToString(), "INVALID_ARGUMENT at calendars[DE].weekend_days: every weekday is off: nothing could ever ship");
   EXPECT_TRUE(BuildCheckedSnapshot(CatalogJson().dump()).ok());
 }
 
