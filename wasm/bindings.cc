@@ -398,6 +398,12 @@ class EngineBinding {
     if (!text.ok()) return ErrorValue(text.error());
     return TextResult(engine_.ShareDecodeJson(*text));
   }
+  // issue 13: delivery plans from the open snapshot (Engine::PlanDeliveryJson).
+  val planDelivery(val request) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.PlanDeliveryJson(*text));
+  }
   val track(val event) {
     auto text = StringFromJs(event, "event");
     if (!text.ok()) return ErrorValue(text.error());
@@ -476,7 +482,9 @@ EMSCRIPTEN_BINDINGS(shopcore) {
       .function("eraseProfile", &EngineBinding::eraseProfile)
       .function("setConsent", &EngineBinding::setConsent)
       .function("uploadBatch", &EngineBinding::uploadBatch)
-      .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload);
+      .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload)
+      // issue 13: delivery plans from the open snapshot
+      .function("planDelivery", &EngineBinding::planDelivery);
   emscripten::function("version", &Version);
   emscripten::function("allocate", &Allocate);
   emscripten::function("convert", &Convert);

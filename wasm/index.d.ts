@@ -176,6 +176,54 @@ export interface SnapshotInfo {
   [key: string]: JsonValue | undefined;
 }
 
+/** engine.planDelivery's request: what the cart holds; prices, weights and boxes come from the snapshot. */
+export interface DeliveryRequest {
+  market: string;
+  now_ms: number;
+  locale?: string;
+  items: { sku: string; quantity: number }[];
+  /** The shopper's method per parcel: warehouse id -> method id. */
+  chosen_methods?: { [warehouse: string]: string };
+}
+
+export interface DeliveryParcel {
+  warehouse: string;
+  warehouse_kind: 'domestic' | 'overseas' | 'bonded' | 'direct_mail';
+  origin: string;
+  cross_border: boolean;
+  method: string;
+  service: 'express' | 'standard' | 'economy';
+  lines: { sku: string; quantity: number; value_minor: number }[];
+  actual_grams: number;
+  volumetric_grams: number;
+  chargeable_grams: number;
+  consignment_value_minor: number;
+  free_shipping: boolean;
+  shipping_minor: number;
+  cutoff: { today: boolean; minutes_left: number; order_day: string };
+  ship_date: string;
+  earliest: string;
+  latest: string;
+  promise?: string;
+}
+
+export interface DeliveryPlan {
+  shipping_minor: number;
+  parcel_count: number;
+  earliest: string;
+  latest: string;
+  promise?: string;
+  parcels: DeliveryParcel[];
+}
+
+/** Distinct plans cheapest first, and the index of the pick per objective. */
+export interface DeliveryOptions {
+  market: string;
+  currency: string;
+  picks: { cheapest: number; fastest: number; fewest_parcels: number };
+  plans: DeliveryPlan[];
+}
+
 export type GroupOperation =
   | 'check-open' | 'check-join' | 'view' | 'open' | 'join' | 'pay' | 'cancel' | 'refund' | 'refund-done' | 'expire' | 'withdraw';
 export type BargainOperation = 'schedule' | 'validate' | 'progress';
@@ -242,6 +290,14 @@ export interface Engine extends Disposable {
   /** CONSENT_REQUIRED without consent. */
   uploadBatch(maxEvents?: number): UploadBatch;
   acknowledgeUpload(seq: number): void;
+
+  /**
+   * Delivery plans of a cart from the open snapshot's warehouses, shipping
+   * methods, calendars and SKUs (issue 13). NOT_FOUND before a snapshot is
+   * open or for an unknown market or SKU; OUT_OF_STOCK, UNDELIVERABLE; with
+   * `locale` (a loaded pack) every plan and parcel carries `promise`.
+   */
+  planDelivery(request: DeliveryRequest): DeliveryOptions;
 
   /** Frees the wasm memory; idempotent. */
   dispose(): void;

@@ -3,10 +3,19 @@
 // for successes and for every kind of failure. One row per command line;
 // a new command adds rows here.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { runShopcore } from './shopcore-cli.mjs';
 
 const INT64_MAX = '9223372036854775807';
+
+// A snapshot for the commands that read one, built once by the native command.
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-parity-'));
+const FULFILMENT_SNAP = path.join(WORK, 'fulfilment.scat');
+runShopcore(['snapshot', 'build', 'tests/unit/fulfilment/fixtures/fulfilment-catalog.json', '-o', FULFILMENT_SNAP]);
+process.on('exit', () => fs.rmSync(WORK, { recursive: true, force: true }));
 
 // exit: the code both must return (0 ok, 1 rejected input, 2 usage).
 const ROWS = [
@@ -88,6 +97,11 @@ const ROWS = [
   { args: ['delivery', 'tests/unit/fulfilment/fixtures/request-split.json', 'tests/unit/fulfilment/fixtures/fulfilment.json'], exit: 1 },
   { args: ['delivery', 'tests/unit/fulfilment/fixtures/fulfilment.json', 'tests/unit/fulfilment/fixtures/missing.json'], exit: 1 },
   { args: ['delivery', 'tests/unit/fulfilment/fixtures/fulfilment.json'], exit: 2 },
+  // delivery from a snapshot (issue 13): en-US split, zh-CN across Golden Week, an unknown SKU.
+  { args: ['delivery', FULFILMENT_SNAP, 'tests/unit/fulfilment/fixtures/snapshot-request-split.json'], exit: 0 },
+  { args: ['delivery', FULFILMENT_SNAP, 'tests/unit/fulfilment/fixtures/snapshot-request-zh.json'], exit: 0 },
+  { args: ['delivery', FULFILMENT_SNAP, 'tests/unit/fulfilment/fixtures/snapshot-request-unknown-sku.json'], exit: 1 },
+  { args: ['delivery', FULFILMENT_SNAP, 'tests/unit/fulfilment/fixtures/request-split.json'], exit: 1 },
 ];
 
 for (const row of ROWS) {

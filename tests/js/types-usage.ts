@@ -7,6 +7,7 @@ import {
   supportsSimd,
   ShopCoreError,
   type Amount,
+  type DeliveryOptions,
   type Engine,
   type ErrorCode,
   type ShopCore,
@@ -57,6 +58,12 @@ async function main(snapshotBytes: Uint8Array, pack: Uint8Array): Promise<void> 
     const through: number = engine.uploadBatch(10).through_seq;
     engine.acknowledgeUpload(through);
     engine.eraseProfile();
+    // issue 13: delivery plans from the snapshot
+    const delivery: DeliveryOptions = engine.planDelivery({
+      market: 'DE', now_ms: 1795600800000, locale: 'en-US', items: [{ sku: 'A', quantity: 2 }], chosen_methods: { 'de-berlin': 'de-dhl-express' },
+    });
+    const promise: string | undefined = delivery.plans[delivery.picks.fastest].parcels[0].promise;
+    console.log(promise);
     const gone: boolean = engine.disposed;
     console.log(v, parts, converted, major, digits, codes, shown, id, count, gone);
   }

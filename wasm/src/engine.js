@@ -110,4 +110,7 @@ export class Engine {
   setConsent(consent) { unwrap(this.#engine().setConsent(consent)); }
   uploadBatch(maxEvents = 500) { return this.#json('uploadBatch', maxEvents); }
   acknowledgeUpload(seq) { unwrap(this.#engine().acknowledgeUpload(seq)); }
+
+  // Issue 13: delivery plans from the open snapshot.
+  planDelivery(request) { return this.#json('planDelivery', requestToJson(request)); }
 }

@@ -10,6 +10,7 @@ export const ENGINE_METHODS = Object.freeze([
   'openSnapshot', 'applySnapshotDelta', 'snapshotInfo', 'loadLocalePack', 'group', 'bargain', 'referral', 'pickup',
   'shareEncode', 'shareDecode', 'track', 'saveProfile', 'restoreProfile', 'exportProfile', 'eraseProfile', 'setConsent',
   'uploadBatch', 'acknowledgeUpload',
+  'planDelivery',
 ]);
 
 export function serve(createShopCore, port) {

@@ -51,6 +51,8 @@ class Engine {
   const LocaleRegistry& locales() const { return locales_; }
 
   // --- social (shopcore/social/codec.h: request shapes and ops) -----------
+  // A request may carry its campaign or name it by "campaign_id" in the
+  // open snapshot.
   Result<std::string> GroupJson(const std::string& op, const std::string& request) const;
   Result<std::string> BargainJson(const std::string& op, const std::string& request) const;
   // locale: "" for no display strings, else a loaded pack's tag
@@ -79,6 +81,14 @@ class Engine {
   // Marks events through `seq` uploaded (INVALID_ARGUMENT beyond the last).
   Status AcknowledgeUpload(uint64_t seq);
   const reco::Profile& profile() const { return profile_; }
+
+  // --- delivery (issue 13; shopcore/fulfilment/snapshot_fulfilment.h) ----
+  // The delivery plans of a cart from the open snapshot's warehouses,
+  // methods, calendars and SKUs; request {market, now_ms, locale?,
+  // items: [{sku, quantity}], chosen_methods?}. With "locale" (a loaded
+  // pack, UNKNOWN_LOCALE otherwise) every plan and parcel carries its
+  // promise text. NOT_FOUND "snapshot" before one is open.
+  Result<std::string> PlanDeliveryJson(const std::string& request) const;
 
  private:
   EngineLimits limits_;

@@ -5,6 +5,7 @@
 
 #include <utility>
 
+#include "shopcore/fulfilment/snapshot_fulfilment.h"
 #include "shopcore/reco/json.h"
 #include "shopcore/social/codec.h"
 
@@ -32,11 +33,13 @@ Result<std::string> Engine::LoadLocalePack(std::string_view bytes) {
 }
 
 Result<std::string> Engine::GroupJson(const std::string& op, const std::string& request) const {
-  return GroupOperationJson(op, request);
+  auto current = snapshots_.current();
+  return GroupOperationJson(op, request, current.get());
 }
 
 Result<std::string> Engine::BargainJson(const std::string& op, const std::string& request) const {
-  return BargainOperationJson(op, request);
+  auto current = snapshots_.current();
+  return BargainOperationJson(op, request, current.get());
 }
 
 Result<std::string> Engine::ReferralJson(const std::string& op, const std::string& request,
@@ -92,5 +95,23 @@ Result<std::string> Engine::UploadBatchJson(size_t max_events) const {
 }
 
 Status Engine::AcknowledgeUpload(uint64_t seq) { return profile_.AcknowledgeUpload(seq); }
+
+Result<std::string> Engine::PlanDeliveryJson(const std::string& request) const {
+  auto current = snapshots_.current();
+  if (!current) return MakeError(ErrorCode::kNotFound, "no snapshot is open (call openSnapshot first)", "snapshot");
+  auto parsed = fulfilment::ParseSnapshotDeliveryRequestJson(*current, request);
+  if (!parsed.ok()) return parsed.error();
+  const LocalePack* pack = nullptr;
+  if (!parsed->locale.empty()) {
+    auto found = locales_.Find(parsed->locale);
+    if (!found.ok()) {
+      Error error = found.error();
+      if (error.path.empty()) error.path = "locale";
+      return error;
+    }
+    pack = *found;
+  }
+  return fulfilment::PlanSnapshotDeliveryJson(*current, *parsed, pack);
+}
 
 }  // namespace shopcore

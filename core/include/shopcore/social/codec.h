@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "shopcore/money/locale_pack.h"
+#include "shopcore/snapshot/snapshot.h"
 #include "shopcore/status.h"
 
 namespace shopcore {
@@ -34,14 +35,20 @@ namespace shopcore {
 // paid_minor, now_ms}; cancel, refund, refund-done {campaign, group,
 // user_id}; expire {campaign, group, now_ms}; withdraw {campaign, group}.
 // Transitions answer {"group": {...}}.
-Result<std::string> GroupOperationJson(const std::string& op, const std::string& request);
+// Instead of "campaign", a request may name "campaign_id": the campaign is
+// then read from `snapshot` (snapshot_campaigns.h; NOT_FOUND "campaign_id"
+// without a snapshot or without that campaign).
+Result<std::string> GroupOperationJson(const std::string& op, const std::string& request,
+                                       const Snapshot* snapshot = nullptr);
 const std::vector<std::string>& GroupOperations();
 
 // op: schedule {campaign, seed: {state, stream}}; validate {campaign,
 // cuts?}; progress {campaign, seed | cuts, session: {started_at_ms,
 // helpers_done}, now_ms}.
-// bargain campaign {id?, currency, start_minor, floor_minor, helpers, time_limit_ms}
-Result<std::string> BargainOperationJson(const std::string& op, const std::string& request);
+// bargain campaign {id?, currency, start_minor, floor_minor, helpers, time_limit_ms},
+// or "campaign_id" read from `snapshot` as for groups.
+Result<std::string> BargainOperationJson(const std::string& op, const std::string& request,
+                                         const Snapshot* snapshot = nullptr);
 
 // op: commission {currency, rules[], lines[], chain}; share-to-earn
 // {currency, rules[], items[]?, lines[]?}. With a locale pack, every
