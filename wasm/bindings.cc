@@ -21,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-#include "shopcore/fulfilment/date_range_format.h"
+#include "shopcore/money/date_format.h"
 #include "shopcore/engine.h"
 #include "shopcore/money.h"
 #include "shopcore/version.h"
@@ -84,6 +84,12 @@ Result<int64_t> AmountFromJs(const val& amount, const std::string& path) {
 Result<std::string> StringFromJs(const val& value, const std::string& path) {
   if (!value.isString()) return MakeError(ErrorCode::kInvalidArgument, "must be a string", path);
   return value.as<std::string>();
+}
+
+// An optional display locale: undefined or null is "" (no display strings).
+Result<std::string> OptionalLocale(const val& locale) {
+  if (locale.isUndefined() || locale.isNull()) return std::string();
+  return StringFromJs(locale, "locale");
 }
 
 Result<const shopcore::Currency*> CurrencyFromJs(const val& code, const std::string& path) {
@@ -314,13 +320,13 @@ val FormatDateRange(val from, val to, val locale, val style) {
   for (int i = 0; i < 4; ++i) {
     if (!values[i]->isString()) return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "must be a string", names[i]));
   }
-  auto first = shopcore::fulfilment::ParseCivilDate(from.as<std::string>());
+  auto first = shopcore::ParseCivilDate(from.as<std::string>());
   if (!first.ok()) return ErrorValue(shopcore::MakeError(first.error().code, first.error().message, "from"));
-  auto last = shopcore::fulfilment::ParseCivilDate(to.as<std::string>());
+  auto last = shopcore::ParseCivilDate(to.as<std::string>());
   if (!last.ok()) return ErrorValue(shopcore::MakeError(last.error().code, last.error().message, "to"));
   auto pack = LoadedLocales().Find(locale.as<std::string>());
   if (!pack.ok()) return ErrorValue(pack.error());
-  auto text = shopcore::fulfilment::FormatDateRange(**pack, *first, *last, style.as<std::string>());
+  auto text = shopcore::FormatDateRange(**pack, *first, *last, style.as<std::string>());
   if (!text.ok()) return ErrorValue(text.error());
   return OkValue(val(*text));
 }
@@ -375,18 +381,16 @@ class EngineBinding {
   val referral(val op, val request, val locale) const {
     auto texts = Texts(op, "op", request, "request");
     if (!texts.ok()) return ErrorValue(texts.error());
-    std::string tag;
-    if (!locale.isUndefined() && !locale.isNull()) {
-      auto text = StringFromJs(locale, "locale");
-      if (!text.ok()) return ErrorValue(text.error());
-      tag = *text;
-    }
-    return TextResult(engine_.ReferralJson(texts->first, texts->second, tag));
+    auto tag = OptionalLocale(locale);
+    if (!tag.ok()) return ErrorValue(tag.error());
+    return TextResult(engine_.ReferralJson(texts->first, texts->second, *tag));
   }
-  val pickup(val request) const {
+  val pickup(val request, val locale) const {
     auto text = StringFromJs(request, "request");
     if (!text.ok()) return ErrorValue(text.error());
-    return TextResult(engine_.PickupJson(*text));
+    auto tag = OptionalLocale(locale);
+    if (!tag.ok()) return ErrorValue(tag.error());
+    return TextResult(engine_.PickupJson(*text, *tag));
   }
   val shareEncode(val request) const {
     auto text = StringFromJs(request, "request");

@@ -268,8 +268,12 @@ export interface Engine extends Disposable {
   bargain(op: BargainOperation, request: JsonObject): JsonObject;
   /** Referral (分销) commission; with options.locale, share-to-earn amounts carry `display`. */
   referral(op: ReferralOperation, request: JsonObject, options?: { locale?: string }): JsonObject;
-  /** The next pickup slot of a community pickup point. */
-  pickup(request: JsonObject): JsonObject;
+  /**
+   * The next pickup slot of a community pickup point. With a loaded
+   * locale's tag, `display` holds the cutoff day and the pickup day as the
+   * shopper reads them ("Mon, Nov 23", "11月23日周一").
+   */
+  pickup(request: JsonObject, options?: { locale?: string }): JsonObject;
   /** A signed-or-not share token and link for an item, group or bargain. */
   shareEncode(request: JsonObject): { token: string; [key: string]: JsonValue | undefined };
   /** BAD_TOKEN for malformed, truncated or tampered tokens. */

@@ -102,6 +102,10 @@ const ROWS = [
   { args: ['delivery', FULFILMENT_SNAP, 'tests/unit/fulfilment/fixtures/snapshot-request-zh.json'], exit: 0 },
   { args: ['delivery', FULFILMENT_SNAP, 'tests/unit/fulfilment/fixtures/snapshot-request-unknown-sku.json'], exit: 1 },
   { args: ['delivery', FULFILMENT_SNAP, 'tests/unit/fulfilment/fixtures/request-split.json'], exit: 1 },
+  // pickup: the pickup day in the shopper's locale (issue 5), and an unknown locale.
+  ...['zh-CN', 'ja-JP', 'ar-SA'].map((locale) => (
+    { args: ['pickup', 'slot', '--utc-offset-minutes', '480', '--cutoff', '22:00', '--now-ms', '1795355999999', '--locale', locale], exit: 0 })),
+  { args: ['pickup', 'slot', '--utc-offset-minutes', '480', '--cutoff', '22:00', '--now-ms', '1795355999999', '--locale', 'xx-NOPE'], exit: 1 },
 ];
 
 for (const row of ROWS) {

@@ -97,7 +97,7 @@ export class Engine {
   group(op, request) { return this.#json('group', op, requestToJson(request)); }
   bargain(op, request) { return this.#json('bargain', op, requestToJson(request)); }
   referral(op, request, options = {}) { return this.#json('referral', op, requestToJson(request), options.locale); }
-  pickup(request) { return this.#json('pickup', requestToJson(request)); }
+  pickup(request, options = {}) { return this.#json('pickup', requestToJson(request), options.locale); }
   shareEncode(request) { return this.#json('shareEncode', requestToJson(request)); }
   shareDecode(token) { return this.#json('shareDecode', token); }
 

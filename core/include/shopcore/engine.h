@@ -59,7 +59,8 @@ class Engine {
   // (UNKNOWN_LOCALE when it is not loaded).
   Result<std::string> ReferralJson(const std::string& op, const std::string& request,
                                    const std::string& locale) const;
-  Result<std::string> PickupJson(const std::string& request) const;
+  // locale as for ReferralJson: the pickup days as the shopper reads them.
+  Result<std::string> PickupJson(const std::string& request, const std::string& locale = "") const;
   Result<std::string> ShareEncodeJson(const std::string& request) const;
   Result<std::string> ShareDecodeJson(const std::string& token) const;
 
@@ -91,6 +92,8 @@ class Engine {
   Result<std::string> PlanDeliveryJson(const std::string& request) const;
 
  private:
+  // nullptr for "", else the loaded pack (UNKNOWN_LOCALE, path "locale").
+  Result<const LocalePack*> DisplayLocale(const std::string& locale) const;
   EngineLimits limits_;
   SnapshotHolder snapshots_;
   LocaleRegistry locales_;

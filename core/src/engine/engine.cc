@@ -42,19 +42,29 @@ Result<std::string> Engine::BargainJson(const std::string& op, const std::string
   return BargainOperationJson(op, request, current.get());
 }
 
-Result<std::string> Engine::ReferralJson(const std::string& op, const std::string& request,
-                                         const std::string& locale) const {
-  if (locale.empty()) return ReferralOperationJson(op, request);
+Result<const LocalePack*> Engine::DisplayLocale(const std::string& locale) const {
+  if (locale.empty()) return static_cast<const LocalePack*>(nullptr);
   auto pack = locales_.Find(locale);
   if (!pack.ok()) {
     Error error = pack.error();
     if (error.path.empty()) error.path = "locale";
     return error;
   }
+  return *pack;
+}
+
+Result<std::string> Engine::ReferralJson(const std::string& op, const std::string& request,
+                                         const std::string& locale) const {
+  auto pack = DisplayLocale(locale);
+  if (!pack.ok()) return pack.error();
   return ReferralOperationJson(op, request, *pack);
 }
 
-Result<std::string> Engine::PickupJson(const std::string& request) const { return PickupSlotJson(request); }
+Result<std::string> Engine::PickupJson(const std::string& request, const std::string& locale) const {
+  auto pack = DisplayLocale(locale);
+  if (!pack.ok()) return pack.error();
+  return PickupSlotJson(request, *pack);
+}
 
 Result<std::string> Engine::ShareEncodeJson(const std::string& request) const {
   return shopcore::ShareEncodeJson(request);
@@ -101,17 +111,9 @@ Result<std::string> Engine::PlanDeliveryJson(const std::string& request) const {
   if (!current) return MakeError(ErrorCode::kNotFound, "no snapshot is open (call openSnapshot first)", "snapshot");
   auto parsed = fulfilment::ParseSnapshotDeliveryRequestJson(*current, request);
   if (!parsed.ok()) return parsed.error();
-  const LocalePack* pack = nullptr;
-  if (!parsed->locale.empty()) {
-    auto found = locales_.Find(parsed->locale);
-    if (!found.ok()) {
-      Error error = found.error();
-      if (error.path.empty()) error.path = "locale";
-      return error;
-    }
-    pack = *found;
-  }
-  return fulfilment::PlanSnapshotDeliveryJson(*current, *parsed, pack);
+  auto pack = DisplayLocale(parsed->locale);
+  if (!pack.ok()) return pack.error();
+  return fulfilment::PlanSnapshotDeliveryJson(*current, *parsed, *pack);
 }
 
 }  // namespace shopcore

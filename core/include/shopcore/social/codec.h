@@ -59,7 +59,10 @@ Result<std::string> ReferralOperationJson(const std::string& op, const std::stri
 
 // {points[{id, market?, utc_offset_minutes, cutoff: "HH:MM",
 //  cutoff_weekdays?[1..7], pickup_after_days?}], point_id, now_ms}
-Result<std::string> PickupSlotJson(const std::string& request);
+// With a locale pack the answer also carries "display": the cycle's cutoff
+// day and the pickup day as the shopper reads them ("Mon, Nov 23",
+// "11月23日周一"), in the point's calendar (its dates, not the device's).
+Result<std::string> PickupSlotJson(const std::string& request, const LocalePack* display_locale = nullptr);
 
 // {kind, item_id, inviter_id, ref_id?, market, signature_b64?} -> {token, ...}
 Result<std::string> ShareEncodeJson(const std::string& request);
