@@ -1,5 +1,6 @@
 #include "shopcore/fulfilment/delivery_promise.h"
 
+#include "money/locale_pack_data.h"
 #include "shopcore/money/date_format.h"
 
 namespace shopcore::fulfilment {

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "fulfilment/fulfilment_test_util.h"
+#include "shopcore/fulfilment/delivery_promise.h"
+#include "shopcore/money/date_format.h"
 
 namespace shopcore::fulfilment {
 namespace {
