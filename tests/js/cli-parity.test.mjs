@@ -127,20 +127,20 @@ const DEMO = (() => {
 process.on('exit', () => fs.rmSync(DEMO.dir, { recursive: true, force: true }));
 
 ROWS.push(
-  { args: ['price', DEMO.snapshot, DEMO.file('price-de')], exit: 0 },
-  { args: ['price', DEMO.snapshot, DEMO.file('price-cn-pickup')], exit: 0 },
-  { args: ['price', DEMO.snapshot, DEMO.file('price-unknown-sku')], exit: 1 },
-  { args: ['price', DEMO.snapshot, DEMO.file('price-bad-field')], exit: 1 },
-  { args: ['recommend', DEMO.snapshot, DEMO.file('recommend-home')], exit: 0 },
-  { args: ['recommend', DEMO.snapshot, DEMO.file('recommend-similar')], exit: 0 },
-  { args: ['recommend', DEMO.snapshot, DEMO.file('recommend-bad-market')], exit: 1 },
-  { args: ['landed-cost', DEMO.snapshot, DEMO.file('landed-de')], exit: 0 },
-  { args: ['landed-cost', DEMO.snapshot, DEMO.file('landed-jp')], exit: 0 },
-  { args: ['landed-cost', DEMO.snapshot, DEMO.file('landed-bad')], exit: 1 },
+  { name: 'price demo.bin price-de.json', args: ['price', DEMO.snapshot, DEMO.file('price-de')], exit: 0 },
+  { name: 'price demo.bin price-cn-pickup.json', args: ['price', DEMO.snapshot, DEMO.file('price-cn-pickup')], exit: 0 },
+  { name: 'price demo.bin price-unknown-sku.json', args: ['price', DEMO.snapshot, DEMO.file('price-unknown-sku')], exit: 1 },
+  { name: 'price demo.bin price-bad-field.json', args: ['price', DEMO.snapshot, DEMO.file('price-bad-field')], exit: 1 },
+  { name: 'recommend demo.bin recommend-home.json', args: ['recommend', DEMO.snapshot, DEMO.file('recommend-home')], exit: 0 },
+  { name: 'recommend demo.bin recommend-similar.json', args: ['recommend', DEMO.snapshot, DEMO.file('recommend-similar')], exit: 0 },
+  { name: 'recommend demo.bin recommend-bad-market.json', args: ['recommend', DEMO.snapshot, DEMO.file('recommend-bad-market')], exit: 1 },
+  { name: 'landed-cost demo.bin landed-de.json', args: ['landed-cost', DEMO.snapshot, DEMO.file('landed-de')], exit: 0 },
+  { name: 'landed-cost demo.bin landed-jp.json', args: ['landed-cost', DEMO.snapshot, DEMO.file('landed-jp')], exit: 0 },
+  { name: 'landed-cost demo.bin landed-bad.json', args: ['landed-cost', DEMO.snapshot, DEMO.file('landed-bad')], exit: 1 },
 );
 
 for (const row of ROWS) {
-  const name = row.args.length ? row.args.join(' ') : '(no arguments)';
+  const name = row.name ?? (row.args.length ? row.args.join(' ') : '(no arguments)');
   test(name, () => {
     const native = runShopcore(row.args);
     const wasm = runShopcore(row.args, { wasm: true });
