@@ -431,6 +431,17 @@ class EngineBinding {
     if (!count.ok()) return ErrorValue(count.error());
     return StatusResult(engine_.AcknowledgeUpload(static_cast<uint64_t>(*count)));
   }
+  // The bytes of the snapshot now serving (a copy), so a client can keep the
+  // result of a delta in its offline cache; NOT_FOUND before one is open.
+  val snapshotBytes() const {
+    auto current = engine_.snapshot();
+    if (current == nullptr) {
+      return ErrorValue(MakeError(ErrorCode::kNotFound, "no snapshot is open", "snapshot"));
+    }
+    const std::string& bytes = current->bytes();
+    return OkValue(val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data())))
+                       .call<val>("slice"));
+  }
 
  private:
   static Result<std::pair<std::string, std::string>> Texts(const val& a, const char* a_path, const val& b,
@@ -476,7 +487,8 @@ EMSCRIPTEN_BINDINGS(shopcore) {
       .function("eraseProfile", &EngineBinding::eraseProfile)
       .function("setConsent", &EngineBinding::setConsent)
       .function("uploadBatch", &EngineBinding::uploadBatch)
-      .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload);
+      .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload)
+      .function("snapshotBytes", &EngineBinding::snapshotBytes);
   emscripten::function("version", &Version);
   emscripten::function("allocate", &Allocate);
   emscripten::function("convert", &Convert);
