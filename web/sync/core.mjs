@@ -14,6 +14,23 @@ export function defaultDistDir(buildDir = process.env.SHOPCORE_BUILD || path.joi
   return process.env.SHOPCORE_WASM_DIST || path.join(buildDir, 'wasm', 'wasm', 'dist');
 }
 
+// Emscripten's Node glue registers process-wide uncaughtException and
+// unhandledRejection handlers that rethrow (and print the whole glue source).
+// A server hosting the module keeps its own error handling: they are removed.
+async function withoutGlueHandlers(load) {
+  const events = ['uncaughtException', 'unhandledRejection'];
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  try {
+    return await load();
+  } finally {
+    for (const event of events) {
+      for (const listener of process.listeners(event)) {
+        if (!before.get(event).has(listener)) process.removeListener(event, listener);
+      }
+    }
+  }
+}
+
 // Returns {run(args, files) -> {exitCode, out, err, files}}: `files` maps
 // names to Uint8Array inputs; what the command writes comes back in `files`.
 export async function loadCore({ distDir = defaultDistDir() } = {}) {
@@ -24,11 +41,11 @@ export async function loadCore({ distDir = defaultDistDir() } = {}) {
   const require = createRequire(import.meta.url);
   const createModule = require(script);
   // Emscripten 3.1.6 would try fetch() on a file path under Node 20: hand it the bytes.
-  const module = await createModule({
+  const module = await withoutGlueHandlers(() => createModule({
     wasmBinary: fs.readFileSync(path.join(distDir, 'shopcore-cli.wasm')),
     print: () => {},
     printErr: () => {},
-  });
+  }));
   const decoder = new TextDecoder();
   return {
     run(args, inputs = {}) {
@@ -57,11 +74,11 @@ export async function loadCore({ distDir = defaultDistDir() } = {}) {
 export async function loadEventChecker({ distDir = defaultDistDir() } = {}) {
   const require = createRequire(import.meta.url);
   const createModule = require(path.join(distDir, 'shopcore-node.cjs'));
-  const module = await createModule({
+  const module = await withoutGlueHandlers(() => createModule({
     wasmBinary: fs.readFileSync(path.join(distDir, 'shopcore-node.wasm')),
     print: () => {},
     printErr: () => {},
-  });
+  }));
   return {
     checkEvents(events) {
       // A scratch engine per batch: the events are checked by the core's own
