@@ -1,7 +1,8 @@
 // engine.sync() in Chromium against web/server.mjs (its /api/ routes, test
 // mode): the first load takes the full snapshot, a publish arrives as a
-// delta, and with the server stopped a reload still shows the shop from the
-// offline copy in Cache Storage. The page and the package come from disk
+// delta, a Web Worker refreshes in the background and tells the page, and
+// with the server stopped a reload still shows the shop from the offline
+// copy in Cache Storage. The page and the package come from disk
 // through Playwright's router (as from a CDN or a service worker), so only
 // the API goes away with the server.
 import assert from 'node:assert/strict';
@@ -86,6 +87,7 @@ async function serveShellFromDisk(context, origin) {
 const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), 'sync-e2e-'));
 const V1 = snapshotVersion(1);
 const V2 = snapshotVersion(2);
+const V3 = snapshotVersion(3);
 fs.writeFileSync(path.join(snapshots, 'DE.bin'), V1);
 
 let server;
@@ -130,13 +132,39 @@ test('after the server publishes, the page takes a delta', async () => {
   await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-online.png') });
 });
 
+test('a worker refreshes in the background and tells the page when a new snapshot is live', async () => {
+  const started = await page.evaluate(async () => {
+    const { createShopCoreWorker } = await import('/shopcore/src/index.js');
+    const worker = await createShopCoreWorker({ simd: false });
+    const remote = await worker.createEngine();
+    window.backgroundLive = [];
+    remote.addEventListener('snapshot', (event) => window.backgroundLive.push([event.detail.source, event.detail.snapshotId]));
+    await remote.startSync('/api/', { market: 'DE', cache: false }, { intervalMs: 100 });
+    window.backgroundWorker = { worker, remote };
+    return true;
+  });
+  assert.equal(started, true);
+  await page.waitForFunction(() => window.backgroundLive.length === 1, null, { timeout: 10_000 });
+  const published = await post(`${server.origin}/api/admin/publish/DE`, 'application/x-shopcore-snapshot', V3);
+  assert.equal(published.status, 200, published.body);
+  await page.waitForFunction(() => window.backgroundLive.length === 2, null, { timeout: 10_000 });
+  assert.deepEqual(await page.evaluate(() => window.backgroundLive), [['full', 'e2e-v2'], ['delta', 'e2e-v3']]);
+  await page.evaluate(async () => {
+    await window.backgroundWorker.remote.stopSync('/api/', { market: 'DE', cache: false });
+    await window.backgroundWorker.remote.dispose();
+    window.backgroundWorker.worker.terminate();
+  });
+  // The page's own engine takes the new snapshot too (its offline copy with it).
+  assert.equal((await page.evaluate(() => window.syncNow())).snapshotId, 'e2e-v3');
+});
+
 test('with the server stopped, a reload still shows the shop from the offline copy', async () => {
   await server.stop();
   await load();
-  assert.equal(await page.textContent('#snapshot'), 'e2e-v2');
-  assert.deepEqual(await page.evaluate(() => window.syncLog()), [['snapshot', 'cache', 'e2e-v2'], ['failure', 'NETWORK_ERROR']]);
+  assert.equal(await page.textContent('#snapshot'), 'e2e-v3');
+  assert.deepEqual(await page.evaluate(() => window.syncLog()), [['snapshot', 'cache', 'e2e-v3'], ['failure', 'NETWORK_ERROR']]);
   const first = await page.evaluate(() => window.firstSync);
   assert.equal(first.ok, false);
-  assert.equal(first.serving, 'e2e-v2');
+  assert.equal(first.serving, 'e2e-v3');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-offline.png') });
 });
