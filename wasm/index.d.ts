@@ -347,7 +347,7 @@ export type SyncResult =
     /** The snapshot is live but the offline copy could not be written. */
     cacheError?: string;
   }
-  | { ok: true; outcome: 'current'; source?: 'cache'; snapshotId: string; hash: string; attempts?: number }
+  | { ok: true; outcome: 'current'; snapshotId: string; hash: string; attempts?: number }
   | {
     ok: false;
     code: SyncFailureCode;
@@ -386,7 +386,7 @@ export interface SyncClient {
   readonly market: string;
   readonly snapshotUrl: string;
   readonly background: boolean;
-  /** Opens the offline copy (a copy that fails its hash or verification is deleted). */
+  /** Opens the offline copy when nothing is serving (a copy that fails its hash or verification is deleted). */
   openCached(): Promise<SyncResult>;
   sync(): Promise<SyncResult>;
   /** Syncs now and every intervalMs until stop(). */

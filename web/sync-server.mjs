@@ -61,7 +61,8 @@ function sendFaulty(response, fault, headers, body) {
   if (fault.kind === 'status') {
     const status = fault.status ?? 503;
     const extra = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-    throw new HttpError(status, status === 410 ? 'SNAPSHOT_WITHDRAWN' : 'UNAVAILABLE', `injected ${status}`, 'snapshot', extra);
+    const code = status === 410 ? 'SNAPSHOT_WITHDRAWN' : status >= 500 || status === 429 ? 'UNAVAILABLE' : 'BAD_REQUEST';
+    throw new HttpError(status, code, `injected ${status}`, 'snapshot', extra);
   }
   const half = body.subarray(0, body.length >> 1);
   if (fault.kind === 'short') {

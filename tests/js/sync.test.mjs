@@ -218,6 +218,32 @@ describe('damaged downloads keep the old snapshot serving', () => {
     assert.equal(result.attempts, 2);
   });
 
+  test('a 4xx other than 410 is not retried: the request itself is wrong', async () => {
+    const device = await deviceOnV1();
+    api.injectFault({ kind: 'status', status: 404 });
+    const result = await device.sync(server.url, { market: 'DE', cache: false, retry: FAST });
+    assert.deepEqual(result, { ok: false, code: 'HTTP_ERROR', message: '404 BAD_REQUEST: injected 404', serving: 'small-v1', status: 404, attempts: 1 });
+  });
+
+  test('the client names its base and its ETag, and a snapshot already serving is not replaced by the offline copy', async () => {
+    const { nodeTransport } = await import(pathToFileURL(path.join(PACKAGE, 'src', 'sync-node.js')).href);
+    const sent = [];
+    const inner = nodeTransport();
+    const transport = (request) => { sent.push(request); return inner(request); };
+    const device = await deviceOnV1();
+    const result = await device.sync(server.url, { market: 'DE', cache: false, retry: FAST, transport });
+    assert.equal(result.source, 'delta');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0].url, `${server.url}snapshot/DE?base=small-v1`);
+    assert.deepEqual(sent[0].headers, { 'if-none-match': `"${snapshotHash(V1)}"` });
+    const cacheDir = tempDir('no-downgrade');
+    await engine().sync(server.url, { market: 'DE', cacheDir, retry: FAST });
+    const other = await deviceOnV1();
+    const kept = await other.syncClient(server.url, { market: 'DE', cacheDir }).openCached();
+    assert.deepEqual(kept, { ok: true, outcome: 'current', snapshotId: 'small-v1', hash: snapshotHash(V1) });
+    assert.equal(other.snapshotInfo().snapshot_id, 'small-v1');
+  });
+
   test('a Retry-After longer than the backoff cap ends the sync and says when to come back', async () => {
     const device = await deviceOnV1();
     api.injectFault({ kind: 'status', status: 429, retryAfter: 120 });

@@ -215,22 +215,24 @@ export class SyncClient extends EventTarget {
 
   // Opens the offline copy when the engine has no snapshot yet (a start
   // without network). A copy whose hash or verification fails is deleted.
+  // With a snapshot already serving it changes nothing: the copy is never
+  // newer than what this client made live.
   async openCached() {
-    if (!this.#cache) return { ok: false, code: 'NO_CACHE', message: 'no offline cache is configured', serving: null };
     const previous = this.#serving();
+    if (previous) return { ok: true, outcome: 'current', snapshotId: previous.snapshot_id, hash: previous.hash };
+    if (!this.#cache) return { ok: false, code: 'NO_CACHE', message: 'no offline cache is configured', serving: null };
     let entry;
     try {
       entry = await this.#cache.load(this.snapshotUrl);
     } catch (error) {
       return this.#fail('CACHE_ERROR', `the offline cache could not be read: ${errorMessage(error)}`, { source: 'cache' });
     }
-    if (!entry) return { ok: false, code: 'NO_CACHE', message: 'nothing cached for this market yet', serving: previous?.snapshot_id ?? null };
+    if (!entry) return { ok: false, code: 'NO_CACHE', message: 'nothing cached for this market yet', serving: null };
     const discard = async (code, message) => {
       try { await this.#cache.remove(this.snapshotUrl); } catch { /* the next save replaces it anyway */ }
       return this.#fail(code, `${message}; the cached snapshot was discarded`, { source: 'cache' });
     };
     if (snapshotHash(entry.bytes) !== entry.hash) return discard('CORRUPT_CACHE', 'the cached snapshot does not match its hash');
-    if (previous && previous.hash === entry.hash) return { ok: true, outcome: 'current', source: 'cache', snapshotId: previous.snapshot_id, hash: previous.hash };
     let info;
     try {
       info = this.#engine.openSnapshot(entry.bytes);
@@ -343,6 +345,7 @@ export class SyncClient extends EventTarget {
     let last;
     let attempt = 0;
     while (attempt < this.#retry.attempts) {
+      if (this.#engine.disposed) return { ok: false, code: 'DISPOSED', message: 'the engine was disposed', serving: null, attempts: attempt };
       attempt += 1;
       const previous = this.#serving();
       const outcome = await this.#attempt(previous, wantFull);
