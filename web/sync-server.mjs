@@ -135,8 +135,8 @@ export async function createSyncApi({ distDir, testMode = false, limits = {}, ke
       { 'snapshot.bin': current.full.identity, 'order.bin': new Uint8Array(body) });
     if (verified.err) {
       const error = parseCliError(verified.err);
-      // The command names its input file; over HTTP the input is the body.
-      throw new HttpError(400, error.code, error.message, error.path.replace(/^order\.bin:?/, 'body'));
+      // The command names its input file ("order.bin:lines[0]"); over HTTP the input is the body.
+      throw new HttpError(400, error.code, error.message, error.path.replace(/^order\.bin/, 'body'));
     }
     const answer = JSON.parse(verified.out);
     // 409: the client's cart is not what the server charges; it re-syncs,

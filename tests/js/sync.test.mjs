@@ -371,9 +371,7 @@ describe('orders are re-priced by the server', () => {
   test('bytes that are not an order are a 400 with the core\'s error', async () => {
     const answer = await raw(`${server.url}orders/DE`, { method: 'POST', headers: { 'content-type': 'application/x-shopcore-order' }, body: Buffer.from('nonsense bytes here') });
     assert.equal(answer.status, 400);
-    const { error } = jsonOf(answer);
-    assert.match(error.code, /^[A-Z_]+$/);
-    assert.ok(error.message.length > 0);
+    assert.deepEqual(jsonOf(answer).error, { code: 'BAD_REQUEST', message: 'not an order (identifier SORD)', path: 'body:order' });
   });
 });
 
