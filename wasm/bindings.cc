@@ -441,6 +441,17 @@ class EngineBinding {
     if (!count.ok()) return ErrorValue(count.error());
     return StatusResult(engine_.AcknowledgeUpload(static_cast<uint64_t>(*count)));
   }
+  // The bytes of the snapshot now serving (a copy), so a client can keep the
+  // result of a delta in its offline cache; NOT_FOUND before one is open.
+  val snapshotBytes() const {
+    auto current = engine_.snapshot();
+    if (current == nullptr) {
+      return ErrorValue(MakeError(ErrorCode::kNotFound, "no snapshot is open", "snapshot"));
+    }
+    const std::string& bytes = current->bytes();
+    return OkValue(val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data())))
+                       .call<val>("slice"));
+  }
 
   // --- commerce: price, recommend, rank ----------------------------------
   val price(val request, val locale) const {
@@ -648,7 +659,7 @@ EMSCRIPTEN_BINDINGS(shopcore) {
       .function("uploadBatch", &EngineBinding::uploadBatch)
       .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload)
       // issue 13: delivery plans from the open snapshot
-      .function("planDelivery", &EngineBinding::planDelivery);
+      .function("planDelivery", &EngineBinding::planDelivery)
       .function("price", &EngineBinding::price)
       .function("recommend", &EngineBinding::recommend)
       .function("rank", &EngineBinding::rank)
@@ -663,7 +674,8 @@ EMSCRIPTEN_BINDINGS(shopcore) {
       .function("cartSave", &EngineBinding::cartSave)
       .function("cartPrice", &EngineBinding::cartPrice)
       .function("closeCart", &EngineBinding::closeCart)
-      .function("landedCost", &EngineBinding::landedCost);
+      .function("landedCost", &EngineBinding::landedCost)
+      .function("snapshotBytes", &EngineBinding::snapshotBytes);
   emscripten::function("version", &Version);
   emscripten::function("allocate", &Allocate);
   emscripten::function("convert", &Convert);

@@ -246,7 +246,7 @@ export interface ProfileEvent {
 }
 
 export interface UploadBatch {
-  shopper_id: string;
+  shopper: string;
   through_seq: number;
   events: JsonObject[];
 }
@@ -501,6 +501,18 @@ export interface Engine extends Disposable {
   rank(request: RecommendRequest): Ranking;
   /** Duties, import tax and landed cost with the snapshot's tax rules: `shopcore landed-cost`; `display` with options.locale. */
   landedCost(request: LandedCostRequest, options?: { locale?: string }): LandedCost;
+  // --- sync with the server (schemas/README.md, "Sync protocol") ---------
+  /** A copy of the bytes of the snapshot now serving; NOT_FOUND before one is open. */
+  snapshotBytes(): Uint8Array;
+  /**
+   * One sync with the server at `url` (the API root, e.g. "https://shop.example/api/"):
+   * the offline copy first when nothing is open, then a delta or the full
+   * snapshot, verified and swapped in whole. Never rejects for network or
+   * server failures: the result says why and the old snapshot keeps serving.
+   */
+  sync(url: string | URL, options: SyncOptions): Promise<SyncResult>;
+  /** The SyncClient for url + options.market (one per pair): events, background refresh, uploads, orders. */
+  syncClient(url: string | URL, options: SyncOptions): SyncClient;
 
   /** Frees the wasm memory; idempotent. */
   dispose(): void;
@@ -509,15 +521,25 @@ export interface Engine extends Disposable {
 
 /** Every function returning R becomes one returning Promise<R>. */
 type Async<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 };
 
-export type WorkerEngine = Async<Omit<Engine, 'dispose' | 'disposed' | typeof Symbol.dispose | 'createCart' | 'restoreCart'>> &
+export type WorkerEngine = Async<Omit<Engine, 'dispose' | 'disposed' | typeof Symbol.dispose | 'createCart' | 'restoreCart' | 'syncClient'>> &
   AsyncDisposable & {
     dispose(): Promise<void>;
     /** The cart stays in the worker; the page holds its handle. */
     createCart(options?: CartOptions): Promise<WorkerCart>;
     restoreCart(state: string, options?: CartOptions): Promise<WorkerCart>;
+    /**
+     * Background refresh inside the worker: syncs now, then every
+     * schedule.intervalMs (default 5 minutes) without involving the page;
+     * 'snapshot' and 'failure' events arrive on this object. Options must be
+     * plain data (no transport or cache objects cross to a worker).
+     */
+    startSync(url: string, options: PlainSyncOptions, schedule?: { intervalMs?: number }): Promise<void>;
+    stopSync(url: string, options: PlainSyncOptions): Promise<void>;
+    addEventListener(type: 'snapshot' | 'failure', listener: (event: Event & { detail: SyncResult }) => void): void;
+    removeEventListener(type: 'snapshot' | 'failure', listener: (event: Event & { detail: SyncResult }) => void): void;
   };
 
 /** A Cart living in the worker: the same methods, async; `lines` is what the last answer brought. */
@@ -531,6 +553,125 @@ export type WorkerCart = Async<Omit<Cart, 'id' | 'market' | 'lines' | 'changes' 
     merge(guest: WorkerCart): Promise<readonly CartChange[]>;
     dispose(): Promise<void>;
   };
+
+// --- sync ----------------------------------------------------------------
+
+/** What a transport answers: the status, a header reader and the decoded body. */
+export interface TransportResponse {
+  status: number;
+  header(name: string): string | null;
+  body: Uint8Array;
+}
+/** Throws an Error with code NETWORK_ERROR, TIMEOUT or ABORTED when no complete answer arrives. */
+export type Transport = (request: {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: Uint8Array | string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}) => Promise<TransportResponse>;
+
+/** Where the last good snapshot is kept between starts. */
+export interface SnapshotCache {
+  load(key: string): Promise<{ bytes: Uint8Array; hash: string; snapshotId: string } | null>;
+  save(key: string, entry: { bytes: Uint8Array; hash: string; snapshotId: string }): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface PlainSyncOptions {
+  /** The market whose snapshot to keep (1 to 32 of A-Z a-z 0-9 _ -). */
+  market: string;
+  /** Node: the directory of the offline copy (none when absent). */
+  cacheDir?: string;
+  /** Backoff: attempts (default 4), baseDelayMs (500), maxDelayMs (15000); jitter is added. */
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** Per request (default 30000). */
+  timeoutMs?: number;
+}
+
+export interface SyncOptions extends PlainSyncOptions {
+  /** The offline copy: Cache Storage in browsers and workers by default; false for none. */
+  cache?: SnapshotCache | false;
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Replaces fetch (and Node's http transport) entirely. */
+  transport?: Transport;
+  /** Random numbers in [0, 1) for the jitter (default Math.random). */
+  random?: () => number;
+  signal?: AbortSignal;
+}
+
+export type SyncFailureCode =
+  | 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'HTTP_ERROR' | 'CORRUPT_DOWNLOAD' | 'CORRUPT_CACHE' | 'CACHE_ERROR'
+  | 'NO_CACHE' | 'SNAPSHOT_WITHDRAWN' | 'DISPOSED' | ErrorCode;
+
+export type SyncResult =
+  | {
+    ok: true;
+    /** A new snapshot is live. */
+    outcome: 'updated';
+    source: 'full' | 'delta' | 'cache';
+    snapshotId: string;
+    previousId: string | null;
+    hash: string;
+    bytesReceived?: number;
+    attempts?: number;
+    /** The snapshot is live but the offline copy could not be written. */
+    cacheError?: string;
+  }
+  | { ok: true; outcome: 'current'; snapshotId: string; hash: string; attempts?: number }
+  | {
+    ok: false;
+    code: SyncFailureCode;
+    message: string;
+    /** The snapshot still serving (null when none). */
+    serving: string | null;
+    status?: number;
+    attempts?: number;
+    /** The server's Retry-After, when longer than the backoff allows. */
+    retryAfterMs?: number;
+    source?: 'cache';
+  };
+
+/** Codes of the reference server's JSON errors ({error: {code, message, path}}) besides the engine's. */
+export type ServerErrorCode =
+  | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'UNAVAILABLE' | 'SNAPSHOT_WITHDRAWN';
+
+export interface OrderDifference {
+  field: string;
+  client: string;
+  server: string;
+}
+
+export type OrderResult =
+  | { ok: true; snapshotId: string; differences: [] }
+  | { ok: false; code: 'ORDER_DIFFERS'; message: string; snapshotId: string; differences: OrderDifference[] }
+  | { ok: false; code: SyncFailureCode | ServerErrorCode; message: string; path?: string; status?: number };
+
+export type UploadResult =
+  | { ok: true; accepted: number; throughSeq: number; sent: boolean; duplicate?: boolean }
+  | { ok: false; code: SyncFailureCode | ServerErrorCode; message: string; path?: string; status?: number };
+
+/** Keeps one engine's snapshot of one market in step with one server. */
+/** An EventTarget of 'snapshot' and 'failure' events. */
+export interface SyncClient {
+  readonly market: string;
+  readonly snapshotUrl: string;
+  readonly background: boolean;
+  /** Opens the offline copy when nothing is serving (a copy that fails its hash or verification is deleted). */
+  openCached(): Promise<SyncResult>;
+  sync(): Promise<SyncResult>;
+  /** Syncs now and every intervalMs until stop(). */
+  start(schedule?: { intervalMs?: number }): void;
+  stop(): void;
+  /** Posts the pending behaviour events with the consent version; CONSENT_REQUIRED without consent, nothing sent. */
+  uploadEvents(options: { consentVersion: string; maxEvents?: number; batchId?: string }): Promise<UploadResult>;
+  /** Posts order bytes (order.fbs) for the server to re-price. */
+  submitOrder(order: Uint8Array): Promise<OrderResult>;
+  addEventListener(type: 'snapshot' | 'failure', listener: (event: Event & { detail: SyncResult }) => void): void;
+  removeEventListener(type: 'snapshot' | 'failure', listener: (event: Event & { detail: SyncResult }) => void): void;
+}
 
 /** The API of createShopCore() run in a worker: the same names, each async. */
 export type ShopCoreWorker = Async<Omit<ShopCore, 'createEngine'>> & {

@@ -12,6 +12,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSyncApi, publishDirectory, unavailableApi } from './sync-server.mjs';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,11 +24,14 @@ function parseArgs(argv) {
     if (name === '--port' && /^\d+$/.test(value ?? '') && Number(value) <= 65535) {
       options.port = Number(value);
       i += 1;
+    } else if (name === '--snapshots' && value) {
+      options.snapshots = path.resolve(value);
+      i += 1;
     } else if (name === '--build' && value) {
       options.build = path.resolve(value);
       i += 1;
     } else {
-      process.stderr.write(`usage: server.mjs [--port 0..65535] [--build DIR] (bad argument '${name}')\n`);
+      process.stderr.write(`usage: server.mjs [--port 0..65535] [--build DIR] [--snapshots DIR] (bad argument '${name}')\n`);
       process.exit(2);
     }
   }
@@ -87,6 +91,7 @@ function send(response, status, text) {
 }
 
 async function handle(request, response, table) {
+  if (request.url.startsWith('/api/')) return api.handle(request, response);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('allow', 'GET, HEAD');
     return send(response, 405, 'method not allowed');
@@ -113,6 +118,11 @@ async function handle(request, response, table) {
 
 const options = parseArgs(process.argv.slice(2));
 const table = mounts(options.build);
+// /api/: the sync protocol (web/sync-server.mjs) over DIR/<MARKET>.bin;
+// SHOPCORE_SYNC_TEST=1 adds its test-only admin routes.
+const api = await createSyncApi({ distDir: path.join(options.build, 'wasm', 'wasm', 'dist'), testMode: process.env.SHOPCORE_SYNC_TEST === '1' })
+  .catch((error) => unavailableApi(error));
+if (options.snapshots) await publishDirectory(api, options.snapshots);
 const server = createServer((request, response) => {
   handle(request, response, table).catch((error) => {
     if (!response.headersSent) send(response, 500, `internal error: ${error.message}`);

@@ -20,6 +20,8 @@ import {
   type ShopCore,
   type SnapshotInfo,
   type WorkerCart,
+  type SyncClient,
+  type SyncResult,
   type WorkerEngine,
 } from 'shopcore';
 
@@ -103,6 +105,19 @@ async function main(snapshotBytes: Uint8Array, pack: Uint8Array): Promise<void> 
     const due: string = cost.display?.due_at_checkout ?? cost.due_at_checkout;
     console.log(payable, page.has_more, ranked.items[0], why, score, due);
 
+    const bytes: Uint8Array = engine.snapshotBytes();
+    const synced: SyncResult = await engine.sync('https://shop.example/api/', { market: 'DE', retry: { attempts: 3 }, timeoutMs: 5000 });
+    if (synced.ok && synced.outcome === 'updated') console.log(synced.source, synced.snapshotId, synced.previousId);
+    if (!synced.ok) console.log(synced.code, synced.message, synced.serving);
+    const client: SyncClient = engine.syncClient(new URL('https://shop.example/api/'), { market: 'DE', cache: false, fetch });
+    client.addEventListener('snapshot', (event) => console.log(event.detail.ok));
+    await client.openCached();
+    client.start({ intervalMs: 60_000 });
+    client.stop();
+    const order = await client.submitOrder(bytes);
+    if (!order.ok && order.code === 'ORDER_DIFFERS') console.log(order.differences.map((d) => d.field + d.client + d.server));
+    const uploaded = await client.uploadEvents({ consentVersion: '2026-11' });
+    if (uploaded.ok) console.log(uploaded.accepted, uploaded.throughSeq);
     const gone: boolean = engine.disposed;
     console.log(v, parts, converted, major, digits, codes, shown, id, count, gone);
   }
@@ -121,6 +136,11 @@ async function main(snapshotBytes: Uint8Array, pack: Uint8Array): Promise<void> 
   console.log(remoteRank.hasMore, remoteLines.length, remoteCart.lines, remoteTotal.market, await remoteCart.save());
   await remoteCart.dispose();
   await (await remote.landedCost({ market: 'DE', origin: 'DE', currency: 'EUR', now: 1, lines: [] })).total;
+  remote.addEventListener('snapshot', (event) => console.log(event.detail.ok));
+  await remote.startSync('/api/', { market: 'DE' }, { intervalMs: 300_000 });
+  const once: SyncResult = await remote.sync('/api/', { market: 'DE' });
+  await remote.stopSync('/api/', { market: 'DE' });
+  console.log(once.ok);
   await remote.dispose();
   await worker.terminate();
   console.log(await text, info, events);

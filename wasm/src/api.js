@@ -23,7 +23,8 @@ function bytesToWire(bytes, path) {
   throw new ShopCoreError('INVALID_ARGUMENT', 'must be a Uint8Array, an ArrayBuffer or a string', path);
 }
 
-export function wrapModule(module) {
+// environment: platform parts for Engine.sync (sync-node.js in Node).
+export function wrapModule(module, environment = {}) {
   // Functions bound by modules that are not in every build yet are looked up
   // at call time, so a missing one is a clear error, not "undefined is not a function".
   const call = (name, ...args) => {
@@ -55,6 +56,6 @@ export function wrapModule(module) {
     formatMoney: (amount, currency, locale, options = {}) =>
       call('formatMoney', amountToWire(amount), currency, locale, options),
     /** A new Engine (snapshot, locale packs, the shopper's profile). Call dispose() when done. */
-    createEngine: () => new Engine(module),
+    createEngine: () => new Engine(module, environment),
   });
 }

@@ -4,6 +4,7 @@
 // built in C++.
 import { Cart } from './cart.js';
 import { ShopCoreError } from './errors.js';
+import { SyncClient } from './sync.js';
 
 // Objects nobody disposed: in development builds a FinalizationRegistry
 // warns when one is collected while still owning wasm memory, and frees it.
@@ -59,8 +60,11 @@ const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 export class Engine {
   #native;
+  #environment;
 
-  constructor(module) {
+  // environment: what the entry point supplies for its platform (sync.js).
+  constructor(module, environment = {}) {
+    this.#environment = environment;
     if (typeof module.Engine !== 'function') {
       throw new ShopCoreError('INTERNAL', 'this build of the shopcore module has no Engine', 'Engine');
     }
@@ -82,6 +86,7 @@ export class Engine {
   /** Frees the engine's wasm memory. Idempotent; any later call throws DISPOSED. */
   dispose() {
     if (this.#native === null) return;
+    for (const client of this.#syncClients.values()) client.stop();
     if (leaks) leaks.unregister(this);
     this.#native.delete();
     this.#native = null;
@@ -157,6 +162,19 @@ export class Engine {
   // --- tax and landed cost ------------------------------------------------
   /** Duties, import tax and landed cost with the snapshot's tax rules (`shopcore landed-cost`), plus `display` in options.locale. */
   landedCost(request, options = {}) { return this.#json('landedCost', requestToJson(request), localeOf(options)); }
+
+  // --- sync with the server (sync.js; schemas/README.md, "Sync protocol") ---
+  #syncClients = new Map();
+  /** The bytes of the snapshot now serving (a copy). */
+  snapshotBytes() { return unwrap(this.#engine().snapshotBytes()); }
+  /** The SyncClient for url + options.market (one per pair, kept by the engine). */
+  syncClient(url, options = {}) {
+    const key = `${url} ${options.market}`;
+    if (!this.#syncClients.has(key)) this.#syncClients.set(key, new SyncClient(this, url, options, this.#environment));
+    return this.#syncClients.get(key);
+  }
+  /** Offline copy first when nothing is open, then a delta or a full snapshot; never throws for the network. */
+  sync(url, options = {}) { return this.syncClient(url, options).sync(); }
 }
 
 function localeOf(options, path = 'options') {

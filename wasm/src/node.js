@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { wrapModule } from './api.js';
 import { loadFailure, moduleArguments } from './options.js';
+import { nodeSyncEnvironment } from './sync-node.js';
 
 export { ShopCoreError } from './errors.js';
 
@@ -25,7 +26,7 @@ export async function createShopCore(options = {}) {
       delete args.locateFile;
     }
     const factory = require('../dist/shopcore-node.cjs');
-    return wrapModule(await factory(args));
+    return wrapModule(await factory(args), nodeSyncEnvironment);
   } catch (error) {
     throw loadFailure(error, options);
   }

@@ -2,14 +2,24 @@
 // createShopCore() and Engine, each returning a Promise, answered by a worker
 // that owns the module (ranking and pricing never hold up a frame).
 import { ShopCoreError } from './errors.js';
-import { CART_FACTORIES, CORE_METHODS, ENGINE_METHODS } from './worker-host.js';
+import { CART_FACTORIES, CORE_METHODS, ENGINE_METHODS, SYNC_METHODS } from './worker-host.js';
 
 // port: {post(message), listen(fn), terminate()}.
 export async function connectWorker(port, options) {
   const pending = new Map();
   let nextId = 1;
   let closed = false;
+  const eventTargets = new Map(); // engine handle -> EventTarget of its sync events
   port.listen((reply) => {
+    if (reply.event !== undefined) {
+      const events = eventTargets.get(reply.engine);
+      if (events) {
+        const event = new Event(reply.event);
+        event.detail = reply.detail;
+        events.dispatchEvent(event);
+      }
+      return;
+    }
     const waiter = pending.get(reply.id);
     if (!waiter) return;
     pending.delete(reply.id);
@@ -59,9 +69,19 @@ export async function connectWorker(port, options) {
         return remoteCart((operation, cartArgs) => send(handle, 'cart', cartArgs), await send(handle, method, args));
       };
     }
+    for (const method of SYNC_METHODS) {
+      engine[method] = (...args) => (disposed
+        ? Promise.reject(new ShopCoreError('DISPOSED', 'this Engine was disposed; create a new one with createEngine()', 'engine'))
+        : send(handle, method, args));
+    }
+    const events = new EventTarget();
+    eventTargets.set(handle, events);
+    engine.addEventListener = (type, listener, opts) => events.addEventListener(type, listener, opts);
+    engine.removeEventListener = (type, listener, opts) => events.removeEventListener(type, listener, opts);
     engine.dispose = async () => {
       if (disposed) return;
       disposed = true;
+      eventTargets.delete(handle);
       await send(handle, 'dispose', []);
     };
     engine[Symbol.asyncDispose ?? Symbol.for('Symbol.asyncDispose')] = engine.dispose;

@@ -9,7 +9,7 @@ export const CORE_METHODS = Object.freeze([
 export const ENGINE_METHODS = Object.freeze([
   'openSnapshot', 'applySnapshotDelta', 'snapshotInfo', 'loadLocalePack', 'group', 'bargain', 'referral', 'pickup',
   'shareEncode', 'shareDecode', 'track', 'saveProfile', 'restoreProfile', 'exportProfile', 'eraseProfile', 'setConsent',
-  'uploadBatch', 'acknowledgeUpload',
+  'uploadBatch', 'acknowledgeUpload', 'snapshotBytes', 'sync',
   'planDelivery',
   // commerce
   'price', 'recommend', 'rank', 'landedCost',
@@ -41,12 +41,17 @@ function cartOperation(carts, target, [cartId, operation, ...args]) {
   }
   return { value: cart[operation](...args), lines: cart.lines };
 }
+// Background refresh: the worker syncs on its own timer and posts
+// {event: 'snapshot'|'failure', engine, detail} when a snapshot goes live or
+// a sync fails, so the page never waits on the network.
+export const SYNC_METHODS = Object.freeze(['startSync', 'stopSync']);
 
 export function serve(createShopCore, port) {
   let core = null;
   const engines = new Map();
   const carts = new Map();  // "engineHandle/cartId" -> Cart
   let nextEngine = 1;
+  const forwarded = new WeakSet();
 
   const handle = async ({ target, method, args }) => {
     if (method === 'init') {
@@ -79,6 +84,22 @@ export function serve(createShopCore, port) {
       return cartDescriptor(cart);
     }
     if (method === 'cart') return cartOperation(carts, target, args);
+    if (SYNC_METHODS.includes(method)) {
+      const [url, options = {}, schedule = {}] = args;
+      const client = engine.syncClient(url, options);
+      if (method === 'stopSync') {
+        client.stop();
+        return undefined;
+      }
+      if (!forwarded.has(client)) {
+        forwarded.add(client);
+        for (const type of ['snapshot', 'failure']) {
+          client.addEventListener(type, (event) => port.post({ event: type, engine: target, detail: event.detail }));
+        }
+      }
+      client.start(schedule);
+      return undefined;
+    }
     if (!ENGINE_METHODS.includes(method)) throw new ShopCoreError('INVALID_ARGUMENT', `no method ${method}`, method);
     return engine[method](...args);
   };
