@@ -3,9 +3,11 @@
 // the neighbour lists (built once from the catalog JSON, untimed), a Float64Array
 // of scores per call, the same 200-event profile, the same filters (sellable
 // in the market, in stock, not already purchased, not denied) and the same
-// caps (5 per category, 3 per brand), ties by id.
+// caps (5 per category, 3 per brand), ties by id; a page short of 50 is
+// filled from the market's popular items.
 //
-// It does LESS than the engine: item-item scores only. The engine also folds
+// It does LESS than the engine: item-item scores only (plus the popularity
+// fill). The engine also folds
 // the shopper into the factor space and scores every item by embedding,
 // content affinity, popularity and social signals, blends them and explains
 // each result. So "engine vs plain JS" understates the engine's advantage
@@ -55,8 +57,9 @@ export function buildPlainModel(catalog, market) {
   }
   offsets[n] = at;
   const home = catalog.blend_contexts.find((c) => c.id === 'home');
+  const popular = (catalog.popularity.find((p) => p.market === market) || { items: [] }).items.map((id) => index.get(id));
   return {
-    n, ids: items.map((item) => item.id), category, brand, eligible, offsets, neighbours, weights,
+    n, ids: items.map((item) => item.id), category, brand, eligible, offsets, neighbours, weights, popular: Uint32Array.from(popular),
     halfLifeMs: home.half_life_ms, eventWeights: home.event_weights,
   };
 }
@@ -98,14 +101,26 @@ export function plainTop50(model, events, { now = BENCH_NOW_MS, pageSize = 50, p
   const perCategoryCount = new Map();
   const perBrandCount = new Map();
   const page = [];
-  for (const i of candidates) {
+  const taken = new Set();
+  const take = (i, capped) => {
+    if (taken.has(i)) return;
     const c = perCategoryCount.get(model.category[i]) || 0;
     const b = perBrandCount.get(model.brand[i]) || 0;
-    if (c >= perCategory || b >= perBrand) continue;
+    if (capped && (c >= perCategory || b >= perBrand)) return;
     perCategoryCount.set(model.category[i], c + 1);
     perBrandCount.set(model.brand[i], b + 1);
+    taken.add(i);
     page.push({ item: model.ids[i], score: scores[i] });
-    if (page.length === pageSize) break;
+  };
+  for (let k = 0; k < candidates.length && page.length < pageSize; k++) take(candidates[k], true);
+  // Too few scored items pass the caps (a small catalogue, a short history):
+  // fill from the market's popular items, as the engine's cold-start does.
+  for (let k = 0; k < model.popular.length && page.length < pageSize; k++) {
+    const i = model.popular[k];
+    if (model.eligible[i] && !purchased.has(i)) take(i, true);
+  }
+  for (let i = 0; i < model.n && page.length < pageSize; i++) {
+    if (model.eligible[i] && !purchased.has(i)) take(i, false);
   }
   return page;
 }
