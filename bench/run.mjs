@@ -37,8 +37,8 @@ for (let i = 0; i < args.length; i++) {
 const quick = flag('--quick');
 const only = option('--only');
 const config = quick
-  ? { sizes: ['2k', '100k'], reps: 3, minMs: 20, mode: 'quick' }
-  : { sizes: ['1k', '2k', '10k', '100k'], reps: 7, minMs: 100, mode: 'full' };
+  ? { sizes: ['2k', '100k'], reps: 3, minMs: 10, mode: 'quick' }
+  : { sizes: ['1k', '2k', '10k', '100k'], reps: 5, minMs: 50, mode: 'full' };
 const writeReadme = !quick && !only;
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -103,7 +103,8 @@ function googleBenchmark(binary, { env = {}, filter = '' } = {}) {
     `--benchmark_min_time=${config.minMs / 1000}`];
   if (filter) gbArgs.push(`--benchmark_filter=${filter}`);
   const { status, stdout } = runJson(`native ${path.basename(binary)} (Google Benchmark)`, binary, gbArgs, env);
-  const report = JSON.parse(stdout || '{"benchmarks":[]}');
+  // Google Benchmark 1.7 prints NaN for some counters, which JSON lacks.
+  const report = JSON.parse((stdout || '{"benchmarks":[]}').replace(/\bNaN\b/g, 'null'));
   const byName = new Map();
   for (const b of report.benchmarks) {
     if (b.run_type !== 'iteration') continue;
@@ -233,6 +234,11 @@ function operationTable(rows, op) {
     }
   }
   const notes = mine.filter((r) => r.note).map((r) => `${r.env} ${IMPLS[key(r)] || r.impl}: ${r.note}`);
+  // The first instantiation compiles; later ones of the same bytes hit V8's
+  // module cache, so the first call is what a page load pays.
+  if (op === 'module_instantiate') {
+    for (const r of mine.filter((x) => x.first_us != null)) notes.push(`${r.env} ${IMPLS[key(r)] || r.impl}: first call (cold compile) ${time(r.first_us)} wall`);
+  }
   // Ratios that matter, per size, measured in this run.
   const ratios = [];
   for (const size of sizes) {
@@ -320,7 +326,16 @@ function goals(rows) {
   below('price a 50-line cart with 30 promotions, wasm', 'cart_price_50_lines_30_promotions', wasmFirst, 200, 4);
   below('best coupon set of 20, wasm', 'cart_best_coupon_set_of_20', wasmFirst, 1000, 4);
   below('track one event, wasm', 'track_event/2k', wasmFirst, 50, 7);
-  below('module instantiate in Chromium', 'module_instantiate', [['chromium', 'api-wasm-simd'], ['chromium', 'api-wasm'], ['node', 'api-wasm']], 50000, 11);
+  {
+    // The cold first instantiation (wall time): later ones reuse V8's cache.
+    const m = pick('module_instantiate', [['chromium', 'api-wasm-simd'], ['chromium', 'api-wasm'], ['node', 'api-wasm']]);
+    if (!m) results.push({ label: 'module instantiate in Chromium', issue: 11, status: 'not measured' });
+    else {
+      const ok = m.r.first_us < 50000;
+      results.push({ label: 'module instantiate in Chromium (first, cold)', issue: 11, where: m.where.replace(/\(.*\)/, '(wall time)'),
+        measured: time(m.r.first_us), goal: '< 50 ms', ok, by: ok ? '' : `${(m.r.first_us / 50000).toFixed(2)}× the limit` });
+    }
+  }
   const ratioGoal = (label, a, b, limit, issue, atLeast) => {
     const x = pick(a[0], a[1]);
     const y = pick(b[0], b[1]);

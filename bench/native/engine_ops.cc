@@ -35,7 +35,7 @@ bool RegisterOps() {
           break;
         }
       }
-      state.counters["items"] = op.items;
+      if (op.items > 0) state.counters["items"] = op.items;
     })->Unit(benchmark::kMicrosecond)->UseRealTime();
   }
   return true;
