@@ -35,6 +35,10 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'BAD_TOKEN'
   | 'CONSENT_REQUIRED'
+  | 'OUT_OF_STOCK'
+  | 'UNDELIVERABLE'
+  /** Not enough wasm memory left for the input (the heap is capped at 256 MB); the engine keeps serving. */
+  | 'OUT_OF_MEMORY'
   | 'INTERNAL'
   /** JS only: a method called on an Engine (or worker) after dispose()/terminate(). */
   | 'DISPOSED';

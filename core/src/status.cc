@@ -26,6 +26,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kConsentRequired: return "CONSENT_REQUIRED";
     case ErrorCode::kOutOfStock: return "OUT_OF_STOCK";
     case ErrorCode::kUndeliverable: return "UNDELIVERABLE";
+    case ErrorCode::kOutOfMemory: return "OUT_OF_MEMORY";
   }
   return "UNKNOWN";
 }

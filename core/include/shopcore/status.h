@@ -38,6 +38,7 @@ enum class ErrorCode {
   kConsentRequired,    // an operation the shopper has not consented to (behaviour upload)
   kOutOfStock,         // no warehouse holds enough of a SKU
   kUndeliverable,      // no shipping method reaches the destination for a parcel
+  kOutOfMemory,        // not enough memory left for the input (wasm's heap is capped)
 };
 
 // "INVALID_ARGUMENT", "OVERFLOW", ...: the name the outside world sees.
