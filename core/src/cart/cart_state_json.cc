@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cart/json_access.h"
+#include "shopcore/json/checked.h"
 
 namespace shopcore {
 namespace cart {
@@ -28,7 +28,7 @@ Result<RestoredCart> RestoreCartState(std::string_view text, const CatalogView& 
   const nlohmann::json state = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
   if (state.is_discarded()) return MakeError(ErrorCode::kBadJson, "cart state is not valid JSON", "");
   if (!state.is_object()) return MakeError(ErrorCode::kBadRequest, "cart state must be a JSON object", "");
-  auto version = json_access::GetInt64(state, "version", "");
+  auto version = json::GetInt64(state, "version", "");
   if (!version.ok()) return version.error();
   if (*version > kCartStateVersion) {
     return MakeError(ErrorCode::kUnsupportedVersion,
@@ -49,10 +49,10 @@ Result<RestoredCart> RestoreCartState(std::string_view text, const CatalogView& 
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string path = "lines[" + std::to_string(i) + "]";
     if (!lines[i].is_object()) return MakeError(ErrorCode::kBadRequest, "expected an object", path);
-    auto sku = json_access::GetString(lines[i], "sku", path);
+    auto sku = json::GetString(lines[i], "sku", path);
     if (!sku.ok()) return sku.error();
     if (sku->empty()) return MakeError(ErrorCode::kBadRequest, "empty SKU id", path + ".sku");
-    auto quantity = json_access::GetInt64(lines[i], "quantity", path);
+    auto quantity = json::GetInt64(lines[i], "quantity", path);
     if (!quantity.ok()) return quantity.error();
     if (*quantity <= 0 || *quantity > kMaxLineQuantity) {
       return MakeError(ErrorCode::kBadRequest, "quantity must be between 1 and " + std::to_string(kMaxLineQuantity),

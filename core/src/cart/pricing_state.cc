@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cart/share_allocation.h"
+#include "shopcore/money/allocation.h"
 
 namespace shopcore {
 namespace cart {
@@ -106,7 +106,7 @@ Result<int64_t> TakeOffOrder(PricingState& state, const std::vector<size_t>& lin
   std::vector<int64_t> weights;
   weights.reserve(lines.size());
   for (size_t i : lines) weights.push_back(state.lines[i].payable);
-  auto shares = AllocateShares(amount_taken, weights);
+  auto shares = Allocate(amount_taken, weights);
   if (!shares.ok()) return shares.error();
   for (size_t k = 0; k < lines.size(); ++k) TakeOffLine(state.lines[lines[k]], source_id, phase, (*shares)[k]);
   return amount_taken;

@@ -8,7 +8,7 @@
 #include <map>
 
 #include "cart/phases.h"
-#include "cart/share_allocation.h"
+#include "shopcore/money/allocation.h"
 #include "shopcore/money/checked.h"
 #include "shopcore/money/rounding.h"
 
@@ -56,7 +56,7 @@ Result<int64_t> TakeOffLines(PricingState& state, const std::map<size_t, int64_t
   const int64_t room = state.OrderRoom();
   if (total > room) {
     if (room == 0) return int64_t{0};
-    auto scaled = AllocateShares(room, wanted);
+    auto scaled = Allocate(room, wanted);
     if (!scaled.ok()) return scaled.error();
     wanted = *scaled;
   }

@@ -10,30 +10,13 @@
 #include <vector>
 
 #include "command.h"
+#include "support/test_files.h"
 
 namespace shopcore::cli {
 namespace {
 
-// Files in memory; the locale folder is the build's real one.
-class TestFiles : public FileSystem {
- public:
-  std::map<std::string, std::string> files;
-  Result<std::string> ReadFile(const std::string& path) override {
-    auto it = files.find(path);
-    if (it != files.end()) return it->second;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return MakeError(ErrorCode::kIoError, "cannot read " + path, path);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-  }
-  Status WriteFile(const std::string& path, const std::string&) override {
-    return MakeError(ErrorCode::kIoError, "read-only in tests", path);
-  }
-};
-
-CommandOutput Shopcore(const std::vector<std::string>& args, TestFiles* files = nullptr) {
-  TestFiles empty;
+CommandOutput Shopcore(const std::vector<std::string>& args, test_support::TestFiles* files = nullptr) {
+  test_support::TestFiles empty;
   CommandContext context;
   context.files = files ? files : &empty;
   context.locale_dir = SHOPCORE_LOCALE_DIR;
@@ -85,7 +68,7 @@ TEST(CliBadInput, NumbersAndCurrencies) {
 }
 
 TEST(CliBadInput, FilesThatAreMissingOrNotJson) {
-  TestFiles files;
+  test_support::TestFiles files;
   files.files["rules.json"] = std::string("{\"version\": \"\xff\"}");
   files.files["request.json"] = "{}";
   ExpectError(Shopcore({"landed-cost", "rules.json", "request.json"}, &files), 1,
@@ -96,7 +79,7 @@ TEST(CliBadInput, FilesThatAreMissingOrNotJson) {
 
 // A pack file with bad bytes under a valid tag: BAD_LOCALE_PACK, not a crash.
 TEST(CliBadInput, ABadPackFileIsBadLocalePack) {
-  TestFiles files;
+  test_support::TestFiles files;
   files.files[std::string(SHOPCORE_LOCALE_DIR) + "/zz.json"] = "{\"format\": 1, \"cldr\": \"48.2.0\"";
   auto output = Shopcore({"format", "--amount-minor", "1", "--currency", "USD", "--locale", "zz"}, &files);
   EXPECT_EQ(output.exit_code, 1);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "command.h"
+#include "support/test_files.h"
 #include "fulfilment/fulfilment_test_util.h"
 
 namespace shopcore::fulfilment {
@@ -13,23 +14,8 @@ namespace {
 using testing::FixturePath;
 using testing::ReadFileBytes;
 
-// The real disk (NODERAWFS under wasm), read-only.
-class DiskFiles : public cli::FileSystem {
- public:
-  Result<std::string> ReadFile(const std::string& path) override {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return MakeError(ErrorCode::kIoError, "cannot read " + path, path);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-  }
-  Status WriteFile(const std::string& path, const std::string&) override {
-    return MakeError(ErrorCode::kIoError, "read-only in tests", path);
-  }
-};
-
 cli::CommandOutput RunShopcore(const std::vector<std::string>& args) {
-  DiskFiles files;
+  test_support::TestFiles files;
   cli::CommandContext context;
   context.files = &files;
   context.locale_dir = SHOPCORE_LOCALE_DIR;

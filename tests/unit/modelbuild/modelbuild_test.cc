@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "support/test_files.h"
 #include "model_build.h"
 
 namespace shopcore::modelbuild {
@@ -168,20 +169,6 @@ TEST(ModelBuild, BoughtTogetherRulesHaveSupportConfidenceLift) {
   EXPECT_TRUE(MineBoughtTogether(log, options).empty());
 }
 
-class MemoryFiles : public cli::FileSystem {
- public:
-  Result<std::string> ReadFile(const std::string& path) override {
-    auto it = files.find(path);
-    if (it == files.end()) return MakeError(ErrorCode::kIoError, "cannot read " + path, path);
-    return it->second;
-  }
-  Status WriteFile(const std::string& path, const std::string& bytes) override {
-    files[path] = bytes;
-    return Status::Ok();
-  }
-  std::map<std::string, std::string> files;
-};
-
 // The command's output is a catalog the snapshot builder accepts, with the
 // model in the sections the device reads, and the same bytes every time.
 TEST(ModelBuildCommand, WritesModelSectionsTheSnapshotBuilderReads) {
@@ -198,7 +185,7 @@ TEST(ModelBuildCommand, WritesModelSectionsTheSnapshotBuilderReads) {
     }
     log << "u9,item-1," << kNow << ",view\nu9,gone," << kNow << ",view\n";
   }
-  MemoryFiles files;
+  test_support::TestFiles files;
   files.files["catalog.json"] = catalog.str();
   cli::CommandContext context;
   context.files = &files;
@@ -231,7 +218,7 @@ TEST(ModelBuildCommand, WritesModelSectionsTheSnapshotBuilderReads) {
 }
 
 TEST(ModelBuildCommand, BadInputIsAClearErrorAndWritesNothing) {
-  MemoryFiles files;
+  test_support::TestFiles files;
   files.files["catalog.json"] = "{\"items\": []}";
   cli::CommandContext context;
   context.files = &files;

@@ -65,5 +65,42 @@ TEST(Allocation, PartsAlwaysAddUpAndStayWithinOneUnitOfTheirShare) {
   }
 }
 
+// The exact definition, checked on both arithmetic paths (small inputs stay
+// in int64, weights near 2^57 force 128-bit) and on many exact ties: a part
+// is floor(share) or floor(share) + 1, and the extra units go to the largest
+// remainders, equal remainders to the earlier index.
+TEST(Allocation, ExtraUnitsGoToLargestRemaindersThenEarlierIndexOnBothPaths) {
+  std::mt19937_64 random(11);
+  for (int round = 0; round < 20000; ++round) {
+    const int n = 1 + static_cast<int>(random() % 60);
+    std::vector<int64_t> weights(n);
+    const int64_t range = round % 3 == 0 ? 5 : (round % 3 == 1 ? 100000 : INT64_MAX / 64);
+    for (auto& w : weights) w = static_cast<int64_t>(random() % static_cast<uint64_t>(range));
+    weights[random() % n] += 1;
+    const int64_t amount = static_cast<int64_t>(random() % (round % 2 == 0 ? 1000 : 100000000000LL));
+    auto parts = AllocateOk(amount, weights);
+    ASSERT_EQ(parts.size(), weights.size());
+    __int128 total = 0;
+    for (int64_t w : weights) total += w;
+    std::vector<__int128> remainders(n);
+    std::vector<bool> extra(n);
+    for (int i = 0; i < n; ++i) {
+      const __int128 share = static_cast<__int128>(amount) * weights[i];
+      const __int128 floor_part = share / total;
+      remainders[i] = share % total;
+      ASSERT_TRUE(parts[i] == floor_part || parts[i] == floor_part + 1) << "round " << round << " part " << i;
+      extra[i] = parts[i] == floor_part + 1;
+    }
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < n; ++j) {
+        if (!extra[i] || extra[j]) continue;
+        // i got an extra unit and j did not: j must rank after i.
+        ASSERT_TRUE(remainders[j] < remainders[i] || (remainders[j] == remainders[i] && j > i))
+            << "round " << round << ": " << j << " should have had the unit " << i << " got";
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace shopcore

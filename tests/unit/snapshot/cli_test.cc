@@ -3,24 +3,11 @@
 #include <map>
 
 #include "command.h"
+#include "support/test_files.h"
 #include "snapshot_test_util.h"
 
 namespace shopcore {
 namespace {
-
-class MemoryFiles : public cli::FileSystem {
- public:
-  Result<std::string> ReadFile(const std::string& path) override {
-    auto it = files.find(path);
-    if (it == files.end()) return MakeError(ErrorCode::kIoError, "cannot read " + path, path);
-    return it->second;
-  }
-  Status WriteFile(const std::string& path, const std::string& bytes) override {
-    files[path] = bytes;
-    return Status::Ok();
-  }
-  std::map<std::string, std::string> files;
-};
 
 class SnapshotCli : public ::testing::Test {
  protected:
@@ -29,7 +16,7 @@ class SnapshotCli : public ::testing::Test {
     context.files = &files_;
     return cli::RunCommand(args, context);
   }
-  MemoryFiles files_;
+  test_support::TestFiles files_;
 };
 
 TEST_F(SnapshotCli, BuildVerifyDumpRoundTrip) {

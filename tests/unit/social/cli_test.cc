@@ -9,29 +9,15 @@
 #include <vector>
 
 #include "command.h"
+#include "support/test_files.h"
 #include "shopcore/social/codec.h"
 #include "shopcore/social/pcg32.h"
 
 namespace shopcore::cli {
 namespace {
 
-// Reads the real files of the source tree (NODERAWFS under wasm).
-class SourceTreeFiles : public FileSystem {
- public:
-  Result<std::string> ReadFile(const std::string& path) override {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return MakeError(ErrorCode::kIoError, "cannot read " + path, path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-  Status WriteFile(const std::string& path, const std::string&) override {
-    return MakeError(ErrorCode::kIoError, "read-only", path);
-  }
-};
-
 CommandOutput Shopcore(const std::vector<std::string>& args) {
-  SourceTreeFiles files;
+  test_support::TestFiles files;
   CommandContext context;
   context.files = &files;
   context.locale_dir = SHOPCORE_LOCALE_DIR;

@@ -7,32 +7,18 @@
 #include <sstream>
 
 #include "command.h"
+#include "support/test_files.h"
 #include "tax/tax_test_util.h"
 
 namespace shopcore::tax {
 namespace {
-
-// The real disk (NODERAWFS under wasm), read-only: commands here never write.
-class DiskFiles : public cli::FileSystem {
- public:
-  Result<std::string> ReadFile(const std::string& path) override {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return MakeError(ErrorCode::kIoError, "cannot read " + path, path);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-  }
-  Status WriteFile(const std::string& path, const std::string&) override {
-    return MakeError(ErrorCode::kIoError, "read-only in tests", path);
-  }
-};
 
 const std::string kRoot = SHOPCORE_SOURCE_DIR;
 const std::string kRules = kRoot + "/data/tax-rules.json";
 const std::string kFixtures = kRoot + "/tests/unit/tax/fixtures/";
 
 cli::CommandOutput RunShopcore(const std::vector<std::string>& args) {
-  DiskFiles files;
+  test_support::TestFiles files;
   cli::CommandContext context;
   context.files = &files;
   return cli::RunCommand(args, context);

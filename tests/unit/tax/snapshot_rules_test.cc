@@ -8,6 +8,7 @@
 #include <string>
 
 #include "command.h"
+#include "support/test_files.h"
 #include "shopcore/json/checked.h"
 #include "shopcore/snapshot/builder.h"
 #include "shopcore/snapshot/snapshot.h"
@@ -95,23 +96,10 @@ TEST(SnapshotTaxRules, AnUnknownCategoryIsNamedAtItsSnapshotPath) {
   EXPECT_EQ(rules.error().path, "tax_rules[0].rates.luxury");
 }
 
-class MemoryFiles : public cli::FileSystem {
- public:
-  std::map<std::string, std::string> files;
-  Result<std::string> ReadFile(const std::string& path) override {
-    auto it = files.find(path);
-    if (it == files.end()) return MakeError(ErrorCode::kIoError, "cannot read " + path, path);
-    return it->second;
-  }
-  Status WriteFile(const std::string& path, const std::string&) override {
-    return MakeError(ErrorCode::kIoError, "read-only in tests", path);
-  }
-};
-
 TEST(SnapshotTaxRules, LandedCostCommandReadsASnapshot) {
   auto bytes = BuildSnapshot(CatalogJson("Line"));
   ASSERT_TRUE(bytes.ok());
-  MemoryFiles files;
+  test_support::TestFiles files;
   files.files["snap.bin"] = *bytes;
   files.files["req.json"] =
       R"({"market": "DE", "origin": "DE", "currency": "EUR", "now": "2026-01-15", "lines": [{"id": "l1", "amount_minor": 999}]})";
