@@ -5,7 +5,7 @@
 import { createShopCore, supportsSimd } from '/shopcore/src/index.js';
 import { ShopCatalog } from './catalog.js';
 import { fetchLocalePack, loadShopData } from './data.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { mountPerfOverlay, timed } from './perf.js';
 import {
   cartLines, describe, regionName, restoreCarts, restoreProfile, saveMarket, savedMarket, shop, t,
@@ -59,7 +59,7 @@ function render() {
     else if (name === 'privacy') renderPrivacy(view);
     else renderHome(view);
   } catch (error) {
-    view.replaceChildren(h('p', { class: 'notice notice--error' }, `This view failed: ${describe(error)}`));
+    fill(view, h('p', { class: 'notice notice--error' }, `This view failed: ${describe(error)}`));
     console.error(error);
   }
   view.dataset.view = name;
@@ -77,7 +77,7 @@ function marketSwitcher() {
   const select = document.getElementById('market');
   const markets = MARKET_ORDER.map((id) => shop.catalog.market(id)).filter(Boolean);
   select.replaceChildren(...markets.map((market) => h('option', { value: market.id },
-    `${market.id} · ${market.currency} · ${regionName(market.id)}`)));
+    `${regionName(market.id)} · ${market.currency}`)));
   select.value = shop.market.id;
   select.addEventListener('change', async () => {
     const next = shop.catalog.market(select.value);

@@ -2,7 +2,7 @@
 // call with performance.now() and keeps the numbers the overlay shows.
 // Calls to a method this build of the package does not have yet fail with
 // MissingApi, which panels turn into a plain "not available" message.
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 
 export class MissingApi extends Error {
   constructor(name) {
@@ -51,7 +51,7 @@ export function mountPerfOverlay(container) {
         h('td', {}, formatMs(t.ms / t.count)),
         h('td', {}, formatMs(t.max))));
     const last = calls[calls.length - 1];
-    container.replaceChildren(
+    fill(container,
       h('p', { class: 'perf__title' }, 'Engine calls (performance.now)'),
       h('table', { class: 'perf__table' },
         h('thead', {}, h('tr', {}, h('th', {}, 'call'), h('th', {}, 'n'), h('th', {}, 'mean'), h('th', {}, 'max'))),

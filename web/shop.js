@@ -196,7 +196,7 @@ export function missingNotice(api, what) {
     `This build of the shopcore package has no engine.${api}(); nothing is shown instead of made-up numbers.`);
 }
 
-export function errorNotice(error) {
-  if (error instanceof MissingApi) return missingNotice(error.api, 'This panel');
+export function errorNotice(error, what = 'This panel') {
+  if (error instanceof MissingApi) return missingNotice(error.api, what);
   return h('p', { class: 'notice notice--error' }, describe(error));
 }

@@ -2,7 +2,7 @@
 // coupon set chosen by the engine (and why the others do not apply),
 // promotions, 凑单 nudges, points, pickup or delivery, taxes with the
 // cross-border lines marked, frequently-bought-together, delivery promise.
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { productCard, recommend } from './view-home.js';
 import {
   call, cartLines, describe, errorNotice, hasApi, itemTitle, locale, missingNotice, money, moneyElement, now, regionName,
@@ -141,7 +141,7 @@ function utcOffsetMinutes(timeZone, at) {
 
 function fulfilmentPanel() {
   const market = shop.market;
-  const options = [{ id: 'delivery', label: `${t('delivery')} to your address`, note: null }];
+  const options = [{ id: 'delivery', label: t('delivery'), note: 'to your address' }];
   for (const point of market.pickupPoints) {
     let note;
     try {
@@ -209,7 +209,7 @@ function fbtPanel() {
     return h('section', { class: 'panel', id: 'fbt' }, h('h2', { class: 'panel__title' }, 'Frequently bought together'),
       h('ul', { class: 'rail' }, answer.items.map((e) => productCard(e.id, e.reason))));
   } catch (error) {
-    return h('section', { class: 'panel', id: 'fbt' }, h('h2', { class: 'panel__title' }, 'Frequently bought together'), errorNotice(error));
+    return h('section', { class: 'panel', id: 'fbt' }, h('h2', { class: 'panel__title' }, 'Frequently bought together'), errorNotice(error, 'Frequently bought together'));
   }
 }
 
@@ -217,7 +217,7 @@ export function renderCart(root) {
   const lines = cartLines();
   const market = shop.market;
   if (!lines.length) {
-    root.replaceChildren(h('section', { class: 'empty' },
+    fill(root, h('section', { class: 'empty' },
       h('h1', {}, t('cart')), h('p', { class: 'muted', id: 'cart-empty' }, t('empty')),
       h('a', { class: 'button button--primary', href: '#/' }, t('forYou'))));
     return;
@@ -255,7 +255,7 @@ export function renderCart(root) {
       h('span', {}, `Use points (balance ${shop.pointsBalance})`)),
     h('button', { type: 'button', class: 'button button--primary button--wide', disabled: true, title: 'The demo stops before payment' }, t('checkout')))
     : h('section', { class: 'summary', id: 'cart-summary', dataset: { request: JSON.stringify(request) } }, problem);
-  root.replaceChildren(
+  fill(root, 
     h('h1', { class: 'page-title' }, t('cart'), h('span', { class: 'muted' }, ` · ${regionName(market.id)}`)),
     answer && problem ? problem : null,
     h('ul', { class: 'lines', id: 'cart-lines' }, lines.map((line) => lineRow(line, pricedLines.get(line.sku), currency))),

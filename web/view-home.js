@@ -1,9 +1,9 @@
 // The home feed: a page of engine.recommend() for this shopper in this
 // market, each card with the engine's reason. Tapping a card records a view
 // on the device, so coming back shows a reordered feed.
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { MissingApi } from './perf.js';
-import { call, describe, errorNotice, itemTitle, moneyElement, now, regionName, shop, t, tile, titleOf } from './shop.js';
+import { call, errorNotice, itemTitle, missingNotice, moneyElement, now, regionName, shop, t, tile, titleOf } from './shop.js';
 
 const FEED_SIZE = 20;
 
@@ -69,11 +69,11 @@ export function renderHome(root) {
       : h('p', { class: 'notice' }, `Nothing to recommend in ${regionName(market.id)}.`);
   } catch (error) {
     feed = h('div', { class: 'feed-missing' },
-      errorNotice(error instanceof MissingApi ? error : new Error(describe(error))),
+      error instanceof MissingApi ? missingNotice('recommend', 'Personalized feed') : errorNotice(error),
       error instanceof MissingApi ? h('p', { class: 'notice' },
         `Without engine.recommend() the page cannot rank; here are ${market.id}'s items in catalog order, without reasons.`) : null,
       h('ul', { class: 'feed', id: 'feed', dataset: { unranked: 'true' } },
         shop.catalog.sellableIn(market.id).slice(0, FEED_SIZE).map((id) => productCard(id, null))));
   }
-  root.replaceChildren(header, feed);
+  fill(root, header, feed);
 }

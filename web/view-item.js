@@ -2,7 +2,7 @@
 // applied) against the shelf and compare-at prices, a flash-sale countdown,
 // group-buy (拼团) and bargain (砍价) panels driven by the engine's social
 // module, a share link, and similar items from engine.recommend().
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { productCard, recommend } from './view-home.js';
 import {
   call, cartLines, describe, errorNotice, hasApi, locale, missingNotice, money, moneyElement, now, regionName,
@@ -71,13 +71,13 @@ function flashPanel(sku) {
   const tick = () => {
     const at = now();
     const live = at >= sale.startsAt;
-    label.textContent = live ? 'Flash sale ends in' : 'Flash sale starts in';
+    label.textContent = live ? 'ends in' : 'starts in';
     countdown.textContent = formatDuration((live ? sale.endsAt : sale.startsAt) - at);
   };
   tick();
   page.tickers.push(tick);
   return h('section', { class: 'flash', dataset: { promotion: sale.promotion } },
-    h('p', { class: 'flash__head' }, h('strong', {}, '秒杀 Flash sale '), label, ' ', countdown),
+    h('p', { class: 'flash__head' }, h('strong', {}, '秒杀 Flash sale'), ' ', label, ' ', countdown),
     h('p', { class: 'flash__body' }, moneyElement(sale.price, sale.currency, 'price'),
       ` · ${sale.quota} units · 1 per shopper`));
 }
@@ -96,7 +96,8 @@ function groupPanel(item) {
   const campaigns = shop.catalog.groupBuysFor(item.id, shop.market.id, now());
   if (!campaigns.length) {
     return panel('拼团 Group buy', 'panel--group',
-      h('p', { class: 'muted' }, `No group-buy campaign for this item in ${regionName(shop.market.id)}. (The demo catalog runs group buys in China: switch to CN.)`));
+      h('p', { class: 'muted' }, shop.market.id === 'CN' ? 'This item has no group-buy campaign running now.'
+        : `No group-buy campaign for this item in ${regionName(shop.market.id)}. The demo catalog runs group buys in China: switch to CN.`));
   }
   const g = campaigns[0];
   const campaign = campaignJson(g);
@@ -127,7 +128,7 @@ function groupPanel(item) {
         const paid = view.paid_members;
         rows.push(h('div', { class: 'seats', 'aria-label': `${paid} of ${view.group_size} seats taken` },
           Array.from({ length: view.group_size }, (_, i) => h('span', { class: `seat${i < paid ? ' seat--taken' : ''}` },
-            i < page.group.members.length ? page.group.members[i].user_id.slice(0, 2) : ''))));
+            i < page.group.members.length ? (page.group.members[i].user_id === shop.shopperId ? 'you' : page.group.members[i].user_id.slice(0, 2)) : ''))));
         rows.push(h('p', { class: 'group__status', dataset: { status: view.status } },
           view.status === 'open' ? `${view.seats_left} seat${view.seats_left === 1 ? '' : 's'} left · ${formatDuration(view.time_left_ms)} left`
             : view.status === 'success' ? 'Group complete: the order ships at the group price.'
@@ -151,7 +152,7 @@ function groupPanel(item) {
     } catch (error) {
       rows.push(errorNotice(error));
     }
-    body.replaceChildren(...rows);
+    fill(body, ...rows);
   };
   render();
   return panel('拼团 Group buy', 'panel--group', body);
@@ -170,7 +171,8 @@ function bargainPanel(item) {
   const campaigns = shop.catalog.bargainsFor(item.id, shop.market.id, now());
   if (!campaigns.length) {
     return panel('砍价 Bargain', 'panel--bargain',
-      h('p', { class: 'muted' }, `No bargain campaign for this item in ${regionName(shop.market.id)}. (The demo catalog runs bargains in China: switch to CN.)`));
+      h('p', { class: 'muted' }, shop.market.id === 'CN' ? 'This item has no bargain campaign running now.'
+        : `No bargain campaign for this item in ${regionName(shop.market.id)}. The demo catalog runs bargains in China: switch to CN.`));
   }
   const b = campaigns[0];
   const request = () => ({
@@ -211,7 +213,7 @@ function bargainPanel(item) {
         rows.push(errorNotice(error));
       }
     }
-    body.replaceChildren(...rows);
+    fill(body, ...rows);
   };
   render();
   return panel('砍价 Bargain', 'panel--bargain', body);
@@ -259,7 +261,7 @@ function similarPanel(item) {
     const answer = recommend({ context: 'similar_item', anchors: [item.id], page_size: 6 });
     content = h('ul', { class: 'rail', id: 'similar' }, answer.items.map((entry) => productCard(entry.id, entry.reason)));
   } catch (error) {
-    content = errorNotice(error);
+    content = errorNotice(error, 'Similar items');
   }
   return panel(t('similar'), 'panel--similar', content);
 }
@@ -274,7 +276,7 @@ export function renderItem(root, itemId, params) {
   leaveItem();
   const item = shop.catalog.item(itemId);
   if (!item) {
-    root.replaceChildren(h('p', { class: 'notice notice--error' }, `No item ${itemId} in this snapshot.`));
+    fill(root, h('p', { class: 'notice notice--error' }, `No item ${itemId} in this snapshot.`));
     return;
   }
   if (page.itemId !== itemId) {
@@ -300,10 +302,10 @@ export function renderItem(root, itemId, params) {
   const stockNote = { out_of_stock: t('outOfStock'), low_stock: t('lowStock'), preorder: t('preorder') }[sku.stock];
 
   const variants = h('div', { class: 'variants', role: 'radiogroup', 'aria-label': 'Variant' },
-    item.skus.map((s) => h('button', {
+    item.skus.map((s, index) => h('button', {
       type: 'button', role: 'radio', class: 'variant', 'aria-checked': String(s.id === sku.id), dataset: { sku: s.id },
       disabled: !s.prices.has(market.id), onclick: () => { page.skuId = s.id; shop.rerender(); },
-    }, variantLabel(s), s.stock === 'out_of_stock' ? h('span', { class: 'variant__note' }, ` · ${t('outOfStock')}`) : null)));
+    }, variantLabel(s), item.skus.slice(0, index).some((o) => variantLabel(o) === variantLabel(s)) ? ` (${index + 1})` : '', s.stock === 'out_of_stock' ? h('span', { class: 'variant__note' }, ` · ${t('outOfStock')}`) : null)));
 
   const add = h('button', {
     type: 'button', class: 'button button--primary', id: 'add-to-cart', disabled: !sellable || sku.stock === 'out_of_stock',
@@ -318,7 +320,7 @@ export function renderItem(root, itemId, params) {
     },
   }, sellable ? t('addToCart') : `Not sold in ${regionName(market.id)}`);
 
-  root.replaceChildren(
+  fill(root, 
     h('a', { class: 'backlink', href: '#/' }, `← ${t('back')}`),
     h('article', { class: 'product', dataset: { item: item.id, sku: sku.id } },
       tile(item, 'large'),

@@ -1,8 +1,8 @@
 // What this device knows about the shopper, from the engine's own export:
 // the events it keeps for ranking, consent to upload, and the two rights
 // that matter: take it (export) and forget it (erase).
-import { h } from './dom.js';
-import { call, describe, errorNotice, forgetDevice, itemTitle, locale, saveProfile, shop } from './shop.js';
+import { fill, h } from './dom.js';
+import { call, describe, errorNotice, forgetDevice, itemTitle, locale, saveProfile, shop, t } from './shop.js';
 
 const EVENT_NAMES = { view: 'Viewed', click: 'Opened', add_to_cart: 'Added to cart', remove_from_cart: 'Removed', purchase: 'Bought',
   share: 'Shared', like: 'Liked', dwell: 'Looked at', search: 'Searched', hide: 'Hid' };
@@ -10,8 +10,8 @@ const EVENT_NAMES = { view: 'Viewed', click: 'Opened', add_to_cart: 'Added to ca
 function eventRows(exported) {
   const events = Array.isArray(exported.events) ? exported.events : [];
   return events.slice(-30).reverse().map((event) => h('li', { class: 'event' },
-    h('span', { class: 'event__type' }, EVENT_NAMES[event.type] ?? event.type),
     h('span', { class: 'event__what' }, event.item ? itemTitle(event.item) : (event.query ?? event.creator ?? '')),
+    h('span', { class: `event__type event__type--${event.type}` }, EVENT_NAMES[event.type] ?? event.type),
     h('time', { class: 'muted small', datetime: event.time ?? '' },
       Number.isSafeInteger(event.time_ms) ? new Date(event.time_ms).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : '')));
 }
@@ -21,7 +21,7 @@ export function renderPrivacy(root) {
   try {
     exported = call('exportProfile');
   } catch (error) {
-    root.replaceChildren(errorNotice(error));
+    fill(root, errorNotice(error));
     return;
   }
   const events = Array.isArray(exported.events) ? exported.events : [];
@@ -37,8 +37,8 @@ export function renderPrivacy(root) {
     }
   };
   showUpload();
-  root.replaceChildren(
-    h('h1', { class: 'page-title' }, 'Privacy'),
+  fill(root, 
+    h('h1', { class: 'page-title' }, t('privacy')),
     h('section', { class: 'panel', id: 'knows' },
       h('h2', { class: 'panel__title' }, 'What this device knows about you',
         h('span', { class: 'panel__aside', id: 'event-count', dataset: { count: String(events.length) } }, `${events.length} events`)),
