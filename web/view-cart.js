@@ -91,17 +91,27 @@ function lineRow(line, priced, currency) {
           : shelf ? h('span', { class: 'line__price' }, moneyElement(shelf.amount, shop.market.currency, 'price'), h('span', { class: 'muted' }, ' each')) : null)),
     priced && priced.adjustments.length
       ? h('ul', { class: 'adjustments' }, priced.adjustments.map((a) => h('li', {},
-        `${shop.catalog.promotionName(a.source, locale())} `, h('span', { class: 'saving' }, `−${fmt(a.amount.replace(/^-/, ''), currency)}`))))
+        `${sourceName(a.source)} `, h('span', { class: 'saving' }, `−${fmt(a.amount.replace(/^-/, ''), currency)}`))))
       : null);
+}
+
+function couponText(info) {
+  if (info.kind === 'percent_off') return `${(Number(info.percentOff) * 100).toFixed(0)}% off`;
+  if (info.kind === 'free_shipping') return 'free shipping';
+  return `${money(info.amountOff, info.currency)} off${info.minSpend !== '0' ? ` over ${money(info.minSpend, info.currency)}` : ''}`;
+}
+
+// What an adjustment's source is called: a coupon's offer or a promotion's name.
+function sourceName(id) {
+  const coupon = shop.catalog.coupon(id);
+  return coupon ? `Coupon: ${couponText(coupon)}` : shop.catalog.promotionName(id, locale());
 }
 
 function couponsPanel(answer) {
   const currency = answer.currency;
   const rows = answer.coupons.map((c) => {
     const info = shop.catalog.coupon(c.id);
-    const what = info ? (info.kind === 'percent_off' ? `${Number(info.percentOff) * 100}% off`
-      : info.kind === 'free_shipping' ? 'free shipping'
-        : `${money(info.amountOff, info.currency)} off${info.minSpend !== '0' ? ` over ${money(info.minSpend, info.currency)}` : ''}`) : c.id;
+    const what = info ? couponText(info) : c.id;
     const shortBy = c.reason === 'BELOW_THRESHOLD' && c.short_by !== '0' && c.short_by !== '0.00' ? ` (spend ${fmt(c.short_by, currency)} more)` : '';
     return h('li', { class: `coupon${c.applied ? ' coupon--applied' : ''}`, dataset: { coupon: c.id, reason: c.reason } },
       h('span', { class: 'coupon__what' }, what),
@@ -117,7 +127,9 @@ function couponsPanel(answer) {
 
 function promotionsPanel(answer) {
   const currency = answer.currency;
-  const applied = answer.promotions.filter((p) => p.status === 'applied');
+  // Synthetic entries ("points-de:earn", "shipping:de-flat") are the
+  // points and shipping phases, shown in the summary instead.
+  const applied = answer.promotions.filter((p) => p.status === 'APPLIED' && !p.id.includes(':'));
   const nudges = answer.display?.nudges ?? [];
   if (!applied.length && !nudges.length) return null;
   return h('section', { class: 'panel', id: 'promotions' },
@@ -241,7 +253,9 @@ export function renderCart(root) {
       h('dt', {}, 'Items'), h('dd', {}, fmt(answer.totals.list, currency)),
       answer.totals.discount !== '0' && !/^-?0(\.0+)?$/.test(answer.totals.discount)
         ? [h('dt', {}, 'Discounts'), h('dd', { class: 'saving' }, `−${fmt(answer.totals.discount.replace(/^-/, ''), currency)}`)] : null,
-      h('dt', {}, 'Shipping'), h('dd', {}, /^0(\.0+)?$/.test(answer.totals.shipping) ? 'free' : fmt(answer.totals.shipping, currency)),
+      h('dt', {}, 'Shipping'), h('dd', {},
+        answer.totals.shipping !== answer.totals.shipping_fee ? h('s', { class: 'muted' }, fmt(answer.totals.shipping_fee, currency)) : null,
+        ' ', /^0(\.0+)?$/.test(answer.totals.shipping) ? 'free' : fmt(answer.totals.shipping, currency)),
       answer.points.used ? [h('dt', {}, `Points (${answer.points.used})`), h('dd', {}, 'applied')] : null,
       answer.tax && answer.tax.tax ? [h('dt', {}, answer.tax.display === 'inclusive' ? `incl. ${answer.tax.name || 'tax'}` : `+ ${answer.tax.name || 'tax'}`),
         h('dd', {}, fmt(answer.tax.tax, currency))] : null),

@@ -59,7 +59,8 @@ export function renderHome(root) {
   const header = h('section', { class: 'hero' },
     h('p', { class: 'hero__eyebrow' }, `${regionName(market.id)} · ${market.currency} · ${market.locale}`),
     h('h1', { class: 'hero__title' }, t('forYou')),
-    h('p', { class: 'hero__text' }, 'Ranked on this device by the engine from what you tap. Nothing leaves the page.'));
+    h('p', { class: 'hero__text' }, 'Ranked on this device by the engine from what you tap. Nothing leaves the page.'),
+    h('p', { class: 'hero__clock' }, `Shop time ${new Intl.DateTimeFormat(market.locale, { timeZone: market.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(now())}`));
   let feed;
   try {
     const answer = recommend({ context: 'home_feed', page_size: FEED_SIZE, diversity: { mode: 'caps', max_per_category: 4 } });
