@@ -219,6 +219,17 @@ function bargainPanel(item) {
   return panel('砍价 Bargain', 'panel--bargain', body);
 }
 
+// Both panels when a campaign runs; one line saying so when neither does.
+function socialPanels(item) {
+  const at = now();
+  const groups = shop.catalog.groupBuysFor(item.id, shop.market.id, at).length;
+  const bargains = shop.catalog.bargainsFor(item.id, shop.market.id, at).length;
+  if (groups || bargains) return [groupPanel(item), bargainPanel(item)];
+  return [h('p', { class: 'notice', id: 'social-none' }, shop.market.id === 'CN'
+    ? '拼团 Group buy · 砍价 Bargain: no campaign runs for this item now.'
+    : `拼团 Group buy · 砍价 Bargain: none for this item in ${regionName(shop.market.id)}; the demo catalog runs them in China (switch to CN).`)];
+}
+
 // ---------------------------------------------------------------- share
 function sharePanel(item) {
   let link = '';
@@ -333,8 +344,7 @@ export function renderItem(root, itemId, params) {
         variants,
         flashPanel(sku),
         h('div', { class: 'buybar' }, add))),
-    groupPanel(item),
-    bargainPanel(item),
+    ...socialPanels(item),
     landedPanel(item, sku),
     sharePanel(item),
     similarPanel(item));
