@@ -2,11 +2,13 @@
 // packs, served at /data/ by web/server.mjs (built by scripts/demo-data).
 // Later the shop loads snapshots through engine.sync; this is the one
 // function to change when that lands.
+import { timed } from './perf.js';
+
 export async function loadShopData(engine) {
   const response = await fetch('/data/snapshot.bin');
   if (!response.ok) throw new Error(`/data/snapshot.bin: HTTP ${response.status} (run scripts/demo-data)`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const info = engine.openSnapshot(bytes);
+  const info = timed(engine, 'openSnapshot', bytes);
   return { bytes, info };
 }
 
