@@ -101,11 +101,13 @@ describe('demo shop, mobile', () => {
   let browser;
   let page;
   const pageErrors = [];
+  const requested = [];
   const shot = (name) => page.screenshot({ path: path.join(SCREENSHOTS, `shop-mobile-${name}.png`) });
   before(async () => {
     browser = await openBrowser('mobile');
     page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${demo.url}?now=${NOW}&market=DE#/`);
     await ready(page);
   });
@@ -115,6 +117,9 @@ describe('demo shop, mobile', () => {
     const version = JSON.parse(cli(['version']));
     const footer = await page.textContent('#versions');
     assert.ok(footer.startsWith(`shopcore ${version.shopcore} · SIMD build · snapshot ${catalog.snapshot_id} `), footer);
+    // Chromium runs SIMD, so the loader must have picked that flavour, and only it.
+    assert.ok(requested.includes('/shopcore/dist/shopcore-simd.wasm'), requested.join(' '));
+    assert.ok(!requested.includes('/shopcore/dist/shopcore.wasm'), requested.join(' '));
     assert.ok((await feedOrder(page)).length > 0, 'the feed has cards');
     assert.deepEqual(pageErrors, []);
     await shot('home');
