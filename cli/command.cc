@@ -16,7 +16,7 @@ struct CommandEntry {
 // Keep sorted by name; `shopcore help` prints them in this order.
 const CommandEntry kCommands[] = {
     {"bargain", BargainCommand, "bargain schedule|validate|progress ...   bargain 砍价 cuts from a seed"},
-    {"delivery", DeliveryCommand, "delivery FULFILMENT.json REQUEST.json   parcels, shipping cost and delivery dates of a cart"},
+    {"delivery", DeliveryCommand, "delivery SNAP.bin|FULFILMENT.json REQUEST.json   parcels, shipping cost and delivery dates of a cart"},
     {"eval", EvalCommand, "eval --interactions POSITIVES.csv [--seed N]   offline evaluation through reco (native only)"},
     {"format", FormatCommand,
      "format --amount-minor N --currency C --locale L [--display symbol|narrow|code|name] [--accounting] [--cash] [--rounding MODE]"},

@@ -21,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-#include "shopcore/fulfilment/date_range_format.h"
+#include "shopcore/money/date_format.h"
 #include "shopcore/engine.h"
 #include "shopcore/money.h"
 #include "shopcore/version.h"
@@ -84,6 +84,12 @@ Result<int64_t> AmountFromJs(const val& amount, const std::string& path) {
 Result<std::string> StringFromJs(const val& value, const std::string& path) {
   if (!value.isString()) return MakeError(ErrorCode::kInvalidArgument, "must be a string", path);
   return value.as<std::string>();
+}
+
+// An optional display locale: undefined or null is "" (no display strings).
+Result<std::string> OptionalLocale(const val& locale) {
+  if (locale.isUndefined() || locale.isNull()) return std::string();
+  return StringFromJs(locale, "locale");
 }
 
 Result<const shopcore::Currency*> CurrencyFromJs(const val& code, const std::string& path) {
@@ -314,13 +320,13 @@ val FormatDateRange(val from, val to, val locale, val style) {
   for (int i = 0; i < 4; ++i) {
     if (!values[i]->isString()) return ErrorValue(shopcore::MakeError(ErrorCode::kInvalidArgument, "must be a string", names[i]));
   }
-  auto first = shopcore::fulfilment::ParseCivilDate(from.as<std::string>());
+  auto first = shopcore::ParseCivilDate(from.as<std::string>());
   if (!first.ok()) return ErrorValue(shopcore::MakeError(first.error().code, first.error().message, "from"));
-  auto last = shopcore::fulfilment::ParseCivilDate(to.as<std::string>());
+  auto last = shopcore::ParseCivilDate(to.as<std::string>());
   if (!last.ok()) return ErrorValue(shopcore::MakeError(last.error().code, last.error().message, "to"));
   auto pack = LoadedLocales().Find(locale.as<std::string>());
   if (!pack.ok()) return ErrorValue(pack.error());
-  auto text = shopcore::fulfilment::FormatDateRange(**pack, *first, *last, style.as<std::string>());
+  auto text = shopcore::FormatDateRange(**pack, *first, *last, style.as<std::string>());
   if (!text.ok()) return ErrorValue(text.error());
   return OkValue(val(*text));
 }
@@ -375,18 +381,16 @@ class EngineBinding {
   val referral(val op, val request, val locale) const {
     auto texts = Texts(op, "op", request, "request");
     if (!texts.ok()) return ErrorValue(texts.error());
-    std::string tag;
-    if (!locale.isUndefined() && !locale.isNull()) {
-      auto text = StringFromJs(locale, "locale");
-      if (!text.ok()) return ErrorValue(text.error());
-      tag = *text;
-    }
-    return TextResult(engine_.ReferralJson(texts->first, texts->second, tag));
+    auto tag = OptionalLocale(locale);
+    if (!tag.ok()) return ErrorValue(tag.error());
+    return TextResult(engine_.ReferralJson(texts->first, texts->second, *tag));
   }
-  val pickup(val request) const {
+  val pickup(val request, val locale) const {
     auto text = StringFromJs(request, "request");
     if (!text.ok()) return ErrorValue(text.error());
-    return TextResult(engine_.PickupJson(*text));
+    auto tag = OptionalLocale(locale);
+    if (!tag.ok()) return ErrorValue(tag.error());
+    return TextResult(engine_.PickupJson(*text, *tag));
   }
   val shareEncode(val request) const {
     auto text = StringFromJs(request, "request");
@@ -397,6 +401,12 @@ class EngineBinding {
     auto text = StringFromJs(token, "token");
     if (!text.ok()) return ErrorValue(text.error());
     return TextResult(engine_.ShareDecodeJson(*text));
+  }
+  // issue 13: delivery plans from the open snapshot (Engine::PlanDeliveryJson).
+  val planDelivery(val request) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.PlanDeliveryJson(*text));
   }
   val track(val event) {
     auto text = StringFromJs(event, "event");
@@ -432,6 +442,118 @@ class EngineBinding {
     return StatusResult(engine_.AcknowledgeUpload(static_cast<uint64_t>(*count)));
   }
 
+  // --- commerce: price, recommend, rank ----------------------------------
+  val price(val request, val locale) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    auto tag = OptionalLocale(locale);
+    if (!tag.ok()) return ErrorValue(tag.error());
+    return RequestResult(engine_.PriceJson(*text, *tag));
+  }
+  val recommend(val request) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    return RequestResult(engine_.RecommendJson(*text));
+  }
+  // The hot path: a page as three arrays copied out of wasm memory in one
+  // go each (ids as one JSON array text, scores, reason codes), no object
+  // per item.
+  val rank(val request) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    auto page = engine_.Recommend(*text);
+    if (!page.ok()) return ErrorValue(AtPath(page.error(), "request"));
+    std::vector<double> scores;
+    std::vector<uint8_t> reasons;
+    std::string ids = "[";
+    for (const auto& item : page->items) {
+      if (ids.size() > 1) ids += ',';
+      ids += JsonString(item.id);
+      scores.push_back(static_cast<double>(item.score_micros) / 1e6);
+      reasons.push_back(static_cast<uint8_t>(item.reason.kind));
+    }
+    ids += ']';
+    val out = val::object();
+    out.set("ids", ids);
+    out.set("scores", val::global("Float64Array").new_(val(emscripten::typed_memory_view(scores.size(), scores.data()))));
+    out.set("reasons", val::global("Uint8Array").new_(val(emscripten::typed_memory_view(reasons.size(), reasons.data()))));
+    out.set("candidates", page->candidate_count);
+    out.set("hasMore", page->has_more);
+    return OkValue(out);
+  }
+  // --- carts by handle (shopcore/cart/cart_session.h) ---------------------
+  // options and state are JSON text made by the JS wrapper ("" = none).
+  val createCart(val options) {
+    auto text = OptionalText(options, "options");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.CreateCartJson(*text));
+  }
+  val restoreCart(val state, val options) {
+    auto saved = StringFromJs(state, "state");
+    if (!saved.ok()) return ErrorValue(saved.error());
+    auto text = OptionalText(options, "options");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.RestoreCartJson(*saved, *text));
+  }
+  val cartAdd(val cart, val sku, val quantity) { return CartQuantityOp(cart, sku, quantity, true); }
+  val cartSetQuantity(val cart, val sku, val quantity) { return CartQuantityOp(cart, sku, quantity, false); }
+  val cartRemove(val cart, val sku) {
+    auto id = HandleFromJs(cart, "cart");
+    if (!id.ok()) return ErrorValue(id.error());
+    auto text = StringFromJs(sku, "sku");
+    if (!text.ok()) return ErrorValue(text.error());
+    return TextResult(engine_.CartRemoveJson(*id, *text));
+  }
+  val cartMerge(val cart, val guest) {
+    auto id = HandleFromJs(cart, "cart");
+    if (!id.ok()) return ErrorValue(id.error());
+    auto guest_id = HandleFromJs(guest, "guest");
+    if (!guest_id.ok()) return ErrorValue(guest_id.error());
+    return TextResult(engine_.CartMergeJson(*id, *guest_id));
+  }
+  val cartLines(val cart) const {
+    auto id = HandleFromJs(cart, "cart");
+    if (!id.ok()) return ErrorValue(id.error());
+    return TextResult(engine_.CartLinesJson(*id));
+  }
+  val cartSave(val cart) const {
+    auto id = HandleFromJs(cart, "cart");
+    if (!id.ok()) return ErrorValue(id.error());
+    return TextResult(engine_.CartSaveJson(*id));
+  }
+  val cartPrice(val cart, val options, val locale) const {
+    auto id = HandleFromJs(cart, "cart");
+    if (!id.ok()) return ErrorValue(id.error());
+    auto text = OptionalText(options, "options");
+    if (!text.ok()) return ErrorValue(text.error());
+    auto tag = OptionalLocale(locale);
+    if (!tag.ok()) return ErrorValue(tag.error());
+    return TextResult(engine_.CartPriceJson(*id, *text, *tag));
+  }
+  val closeCart(val cart) {
+    auto id = HandleFromJs(cart, "cart");
+    if (!id.ok()) return ErrorValue(id.error());
+    return StatusResult(engine_.CloseCart(*id));
+  }
+
+  // --- tax and landed cost -------------------------------------------------
+  val landedCost(val request, val locale) const {
+    auto text = StringFromJs(request, "request");
+    if (!text.ok()) return ErrorValue(text.error());
+    auto tag = OptionalLocale(locale);
+    if (!tag.ok()) return ErrorValue(tag.error());
+    return RequestResult(engine_.LandedCostJson(*text, *tag));
+  }
+
+  // Reason codes of rank() by value: ReasonKindName in code order.
+  val reasonNames() const {
+    val out = val::array();
+    for (int kind = 0; kind <= static_cast<int>(shopcore::reco::ReasonKind::kSimilarTo); ++kind) {
+      out.call<void>("push", std::string(shopcore::reco::ReasonKindName(static_cast<shopcore::reco::ReasonKind>(kind))));
+    }
+    return OkValue(out);
+  }
+
  private:
   static Result<std::pair<std::string, std::string>> Texts(const val& a, const char* a_path, const val& b,
                                                            const char* b_path) {
@@ -440,6 +562,54 @@ class EngineBinding {
     auto second = StringFromJs(b, b_path);
     if (!second.ok()) return second.error();
     return std::make_pair(std::move(*first), std::move(*second));
+  }
+  val CartQuantityOp(const val& cart, const val& sku, const val& quantity, bool add) {
+    auto id = HandleFromJs(cart, "cart");
+    if (!id.ok()) return ErrorValue(id.error());
+    auto text = StringFromJs(sku, "sku");
+    if (!text.ok()) return ErrorValue(text.error());
+    // Any safe integer crosses: zero and negatives are the cart's to refuse.
+    if (!quantity.isNumber()) return ErrorValue(MakeError(ErrorCode::kInvalidArgument, "must be a number", "quantity"));
+    const double number = quantity.as<double>();
+    if (!std::isfinite(number) || std::trunc(number) != number || std::fabs(number) > kMaxSafeInteger) {
+      return ErrorValue(MakeError(ErrorCode::kInexactNumber, "must be an integer within +/-(2^53 - 1)", "quantity"));
+    }
+    const auto units = static_cast<int64_t>(number);
+    return TextResult(add ? engine_.CartAddJson(*id, *text, units) : engine_.CartSetQuantityJson(*id, *text, units));
+  }
+  static Result<uint32_t> HandleFromJs(const val& value, const std::string& path) {
+    auto count = CountFromJs(value, path);
+    if (!count.ok()) return count.error();
+    if (*count > 0xFFFFFFFFLL) return MakeError(ErrorCode::kNotFound, "no such handle", path);
+    return static_cast<uint32_t>(*count);
+  }
+  static Result<std::string> OptionalText(const val& value, const std::string& path) {
+    if (value.isUndefined() || value.isNull()) return std::string();
+    return StringFromJs(value, path);
+  }
+  // An answer to a request argument: errors without a path are the request's.
+  static val RequestResult(const Result<std::string>& result) {
+    if (!result.ok()) return ErrorValue(AtPath(result.error(), "request"));
+    return OkValue(val(*result));
+  }
+  // A JSON string literal: ids may hold any character.
+  static std::string JsonString(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (u < 0x20) {
+        static const char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[u >> 4];
+        out += kHex[u & 15];
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
   }
   // A non-negative safe integer number.
   static Result<int64_t> CountFromJs(const val& value, const std::string& path) {
@@ -476,7 +646,24 @@ EMSCRIPTEN_BINDINGS(shopcore) {
       .function("eraseProfile", &EngineBinding::eraseProfile)
       .function("setConsent", &EngineBinding::setConsent)
       .function("uploadBatch", &EngineBinding::uploadBatch)
-      .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload);
+      .function("acknowledgeUpload", &EngineBinding::acknowledgeUpload)
+      // issue 13: delivery plans from the open snapshot
+      .function("planDelivery", &EngineBinding::planDelivery);
+      .function("price", &EngineBinding::price)
+      .function("recommend", &EngineBinding::recommend)
+      .function("rank", &EngineBinding::rank)
+      .function("reasonNames", &EngineBinding::reasonNames)
+      .function("createCart", &EngineBinding::createCart)
+      .function("restoreCart", &EngineBinding::restoreCart)
+      .function("cartAdd", &EngineBinding::cartAdd)
+      .function("cartSetQuantity", &EngineBinding::cartSetQuantity)
+      .function("cartRemove", &EngineBinding::cartRemove)
+      .function("cartMerge", &EngineBinding::cartMerge)
+      .function("cartLines", &EngineBinding::cartLines)
+      .function("cartSave", &EngineBinding::cartSave)
+      .function("cartPrice", &EngineBinding::cartPrice)
+      .function("closeCart", &EngineBinding::closeCart)
+      .function("landedCost", &EngineBinding::landedCost);
   emscripten::function("version", &Version);
   emscripten::function("allocate", &Allocate);
   emscripten::function("convert", &Convert);

@@ -7,10 +7,12 @@
 #include <string>
 
 #include "shopcore/fulfilment.h"
+#include "shopcore/money/civil_date.h"
 
 namespace {
 
 using namespace shopcore::fulfilment;
+using shopcore::DaysFromCivil;
 
 // Five warehouses, two methods each to DE; SKU i sits in warehouses i % 5
 // and (i + 2) % 5, or only in warehouse 0 for the baseline.

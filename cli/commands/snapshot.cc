@@ -3,6 +3,7 @@
 // context.files, so `scripts/shopcore --wasm` runs them unchanged.
 #include "../args.h"
 #include "commands.h"
+#include "shopcore/engine/checked_build.h"
 #include "shopcore/snapshot.h"
 
 namespace shopcore::cli {
@@ -43,6 +44,9 @@ CommandOutput WriteAndDescribe(const CommandContext& context, const std::string&
   if (!is_delta) {
     auto opened = Snapshot::Open(bytes);
     if (!opened.ok()) return Fail(opened.error());
+    // Built or patched, a snapshot leaves here only if the modules' rules
+    // accept it (campaigns, delivery data).
+    if (auto checked = CheckSnapshotRules(**opened); !checked.ok()) return Fail(checked.error());
     summary = (*opened)->Describe();
   }
   if (!summary.ok()) return Fail(summary.error());
@@ -77,6 +81,7 @@ CommandOutput Verify(const Args& args, const CommandContext& context) {
   }
   auto opened = Snapshot::Open(std::move(*bytes));
   if (!opened.ok()) return Fail(opened.error());
+  if (auto checked = CheckSnapshotRules(**opened); !checked.ok()) return Fail(checked.error());
   return Ok((*opened)->Describe());
 }
 

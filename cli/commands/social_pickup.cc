@@ -1,7 +1,10 @@
 // `shopcore pickup slot`: the pickup date of a community group-buy order
 // placed at `now` (options for one point, or a JSON request with many).
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
+#include "../locale_files.h"
 #include "shopcore/social/codec.h"
 #include "social_cli.h"
 
@@ -10,8 +13,8 @@ namespace {
 
 const char kPickupUsage[] =
     "usage: shopcore pickup slot --utc-offset-minutes M --cutoff HH:MM --now-ms T [--weekdays 1,..,7] "
-    "[--pickup-after-days D] [--id ID]\n"
-    "       shopcore pickup slot --request FILE.json\n";
+    "[--pickup-after-days D] [--id ID] [--locale L]\n"
+    "       shopcore pickup slot --request FILE.json [--locale L]\n";
 
 const std::map<std::string, std::string> kOptionOfPath = {
     {"points[0].utc_offset_minutes", "--utc-offset-minutes"},
@@ -30,16 +33,25 @@ CommandOutput PickupCommand(const Args& args, const CommandContext& context) {
   }
   auto parsed = ParseArgs(Args(args.begin() + 1, args.end()),
                           ArgSpec{{"request", "utc-offset-minutes", "cutoff", "now-ms", "weekdays",
-                                   "pickup-after-days", "id"},
+                                   "pickup-after-days", "id", "locale"},
                                   {}});
   if (!parsed.ok()) return Fail(parsed.error());
+  // --locale adds the display strings: the pack is loaded first, so a bad
+  // tag fails before any work.
+  std::optional<LocalePack> pack;
+  if (parsed->Has("locale")) {
+    auto loaded = LoadLocalePack(context, parsed->options.at("locale"));
+    if (!loaded.ok()) return Fail(loaded.error());
+    pack = std::move(*loaded);
+  }
+  const LocalePack* display = pack ? &*pack : nullptr;
   if (parsed->Has("request")) {
-    if (parsed->options.size() != 1) {
+    if (parsed->options.size() != (parsed->Has("locale") ? 2u : 1u)) {
       return Fail(MakeError(ErrorCode::kUsage, "--request replaces the other options", "--request"));
     }
     auto request = ReadRequest(*parsed, context);
     if (!request.ok()) return Fail(request.error());
-    return SocialAnswer(PickupSlotJson(*request));
+    return SocialAnswer(PickupSlotJson(*request, display));
   }
   for (const char* name : {"utc-offset-minutes", "cutoff", "now-ms"}) {
     if (auto value = parsed->Required(name); !value.ok()) return Fail(value.error());
@@ -65,7 +77,7 @@ CommandOutput PickupCommand(const Args& args, const CommandContext& context) {
   request["points"] = nlohmann::json::array({point});
   request["point_id"] = point["id"];
   request["now_ms"] = parsed->options.at("now-ms");
-  auto answer = PickupSlotJson(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  auto answer = PickupSlotJson(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), display);
   if (!answer.ok() && answer.error().path.compare(0, 26, "points[0].cutoff_weekdays[") == 0) {
     Error error = answer.error();
     error.path = "--weekdays" + error.path.substr(25);

@@ -9,7 +9,10 @@
 
 #include "ials.h"
 #include "neighbours.h"
-#include "shopcore/reco/model_builder.h"
+#include "model_build.h"
+#include "shopcore/reco/snapshot_model.h"
+#include "shopcore/snapshot/builder.h"
+#include "shopcore/snapshot/snapshot.h"
 #include "shopcore/reco/profile.h"
 #include "shopcore/reco/recommend.h"
 
@@ -148,9 +151,13 @@ Ranker DenseRanker(std::shared_ptr<DenseWeights> dense) {
   };
 }
 
-// The device: a reco model holding the built data, a profile of the user's
-// training events (purchases, so reco's "already purchased" filter removes
-// the seen items), and Recommend's first page.
+// The device, exactly as a phone gets it: the catalog JSON with the model
+// sections `shopcore model build` writes (WriteModelSections), built into
+// snapshot bytes, opened and verified, read through reco::SnapshotModel; a
+// profile of the user's training events (purchases, so reco's "already
+// purchased" filter removes the seen items) and Recommend's first page.
+// Whatever the snapshot loses (a field the schema lacks, float rounding of
+// the JSON) the evaluation loses too.
 struct DeviceSetup {
   std::vector<std::string> ids;
   std::shared_ptr<NeighbourLists> neighbours;
@@ -160,46 +167,47 @@ struct DeviceSetup {
   float w_item = 0, w_embedding = 0, w_popularity = 0;
 };
 
-Result<std::shared_ptr<reco::OwnedModel>> BuildDeviceModel(const DeviceSetup& setup) {
-  reco::ModelBuilder builder;
+constexpr const char* kEvalMarket = "US";
+
+Result<std::shared_ptr<const reco::SnapshotModel>> BuildDeviceModel(const DeviceSetup& setup) {
+  const size_t n = setup.ids.size();
+  nlohmann::json catalog = {{"snapshot_id", "eval"},
+                            {"markets", {{{"id", kEvalMarket}, {"currency", "USD"}, {"locale", "en-US"}}}}};
+  nlohmann::json items = nlohmann::json::array();
   for (const std::string& id : setup.ids) {
-    reco::ItemSpec item;
-    item.id = id;
-    item.markets = {"XX"};
-    builder.AddItem(item);
+    // An item is sellable where one of its SKUs has a price.
+    items.push_back({{"id", id},
+                     {"sellable_markets", {kEvalMarket}},
+                     {"skus", {{{"id", id + "/sku"}, {"price", {{kEvalMarket, {{"amount", 100}}}}}}}}});
   }
-  if (setup.neighbours) {
-    for (size_t i = 0; i < setup.ids.size(); ++i) {
-      for (uint32_t k = setup.neighbours->offsets[i]; k < setup.neighbours->offsets[i + 1]; ++k) {
-        builder.AddNeighbour(setup.ids[i], setup.ids[setup.neighbours->items[k]], setup.neighbours->weights[k]);
-      }
-    }
-  }
-  if (setup.factors && setup.factors->factors > 0) {
-    const size_t d = setup.factors->factors;
-    for (size_t i = 0; i < setup.ids.size(); ++i) {
-      std::vector<float> value(d);
-      for (size_t c = 0; c < d; ++c) value[c] = setup.factors->item[i * d + c] * setup.factors->scale[i];
-      builder.SetFactor(setup.ids[i], value);
-    }
-    builder.SetFoldIn(static_cast<float>(setup.fold_in_lambda), static_cast<float>(setup.fold_in_alpha));
-  }
-  for (size_t i = 0; i < setup.ids.size(); ++i) {
-    if (setup.popularity[i] > 0) builder.AddPopularity("XX", setup.ids[i], setup.popularity[i], 0);
-  }
-  reco::ContextConfig config;
-  config.context = reco::Context::kHomeFeed;
-  config.blend.weight[static_cast<int>(reco::Signal::kItemItem)] = setup.w_item;
-  config.blend.weight[static_cast<int>(reco::Signal::kEmbedding)] = setup.w_embedding;
-  config.blend.weight[static_cast<int>(reco::Signal::kPopularity)] = setup.w_popularity;
-  config.event_weight[static_cast<int>(reco::EventType::kPurchase)] = 1;
-  builder.SetContext(config);
-  auto built = builder.Build();
-  if (!built.ok()) return built.error();
-  return std::make_shared<reco::OwnedModel>(std::move(*built));
+  catalog["items"] = std::move(items);
+
+  Interactions item_ids;
+  item_ids.items = setup.ids;
+  BuiltModel model;
+  model.algorithm = "eval";
+  model.neighbours = setup.neighbours ? *setup.neighbours : NeighbourLists{std::vector<uint32_t>(n + 1, 0), {}, {}};
+  if (setup.factors) model.factors = *setup.factors;
+  model.popularity.score = setup.popularity;
+  model.popularity.trend.assign(n, 0.0f);
+  BuildOptions options;
+  options.ials.lambda = setup.fold_in_lambda;
+  options.ials.alpha = setup.fold_in_alpha;
+  SHOPCORE_RETURN_IF_ERROR(WriteModelSections(item_ids, model, options, &catalog));
+  catalog["blend_contexts"] = {{{"id", "home"},
+                                {"signals", {{"item_item", setup.w_item},
+                                             {"embedding", setup.w_embedding},
+                                             {"popularity", setup.w_popularity}}},
+                                {"event_weights", {{"purchase", 1}}}}};
+
+  auto bytes = BuildSnapshot(catalog.dump());
+  if (!bytes.ok()) return bytes.error();
+  auto snapshot = Snapshot::Open(std::move(*bytes));
+  if (!snapshot.ok()) return snapshot.error();
+  return reco::SnapshotModel::Open(*snapshot);
 }
 
-Ranker DeviceRanker(std::shared_ptr<reco::OwnedModel> model, std::shared_ptr<std::vector<std::string>> ids) {
+Ranker DeviceRanker(std::shared_ptr<const reco::SnapshotModel> model, std::shared_ptr<std::vector<std::string>> ids) {
   return [model, ids](uint32_t, const std::vector<uint32_t>& seen) {
     reco::Profile profile("eval", reco::ProfileLimits{1000000, 1000000});
     for (uint32_t i : seen) {
@@ -210,7 +218,7 @@ Ranker DeviceRanker(std::shared_ptr<reco::OwnedModel> model, std::shared_ptr<std
       profile.Track(event);
     }
     reco::RecommendRequest request;
-    request.market = "XX";
+    request.market = kEvalMarket;
     request.now_ms = 2;
     request.page_size = kTopN;
     TopList top;

@@ -1,6 +1,7 @@
 #include "model_build.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -64,6 +65,21 @@ size_t KeepKnownItems(const std::vector<std::string>& known, Interactions* log) 
   log->items = std::move(kept_items);
   return dropped;
 }
+
+namespace {
+
+// A hyperparameter as the schema's decimal strings want it: "1", "0.05",
+// "12.5" (six decimals at most, no exponent, no trailing zeros).
+std::string DecimalText(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.6f", value);
+  std::string text = buffer;
+  text.erase(text.find_last_not_of('0') + 1);
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+}  // namespace
 
 Status WriteModelSections(const Interactions& log, const BuiltModel& model, const BuildOptions& options,
                           nlohmann::json* catalog) {
@@ -143,8 +159,10 @@ Status WriteModelSections(const Interactions& log, const BuiltModel& model, cons
   if (d > 0) {
     info["dimensions"] = d;
     info["gram"] = model.factors.gram;
-    // The fold-in ridge term the factors were trained with.
-    info["regularization"] = std::to_string(options.ials.lambda).substr(0, 8);
+    // The fold-in terms the factors were trained with: the device folds a
+    // shopper in with the same ridge and confidence scale.
+    info["regularization"] = DecimalText(options.ials.lambda);
+    info["fold_in_alpha"] = DecimalText(options.ials.alpha);
   }
   (*catalog)["model"] = info;
   (*catalog)["neighbours"] = neighbours;

@@ -12,11 +12,12 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const buildRoot = process.env.SHOPCORE_BUILD || path.join(repoRoot, 'build');
 export const localeDir = path.join(buildRoot, 'wasm', 'locale');
 
-export async function loadShopCore() {
+// moduleArguments: more Emscripten module arguments (print, printErr).
+export async function loadShopCore(moduleArguments = {}) {
   const dist = path.join(buildRoot, 'wasm', 'wasm', 'dist');
   const require = createRequire(import.meta.url);
   const createShopCoreModule = require(path.join(dist, 'shopcore-node.cjs'));
-  return createShopCoreModule({ wasmBinary: fs.readFileSync(path.join(dist, 'shopcore-node.wasm')) });
+  return createShopCoreModule({ ...moduleArguments, wasmBinary: fs.readFileSync(path.join(dist, 'shopcore-node.wasm')) });
 }
 
 export function readPack(dir, tag) {

@@ -2,6 +2,7 @@
 // memory until dispose(). Requests go to C++ as JSON text and answers come
 // back as JSON text parsed here: one string each way, no per-field objects
 // built in C++.
+import { Cart } from './cart.js';
 import { ShopCoreError } from './errors.js';
 
 // Objects nobody disposed: in development builds a FinalizationRegistry
@@ -31,12 +32,13 @@ export function requestToJson(request, path = 'request') {
     throw new ShopCoreError('INVALID_ARGUMENT', 'must be an object', path);
   }
   return JSON.stringify(request, function replacer(key, value) {
+    // `now` is an instant like `*_ms` (the price request's name for it).
     // A safe bigint becomes a JSON integer (fields that take only integers
     // accept it); a larger one a digit string (fields that take strings).
     if (typeof value === 'bigint') {
       return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
     }
-    if (typeof value === 'number' && !Number.isSafeInteger(value) && /(_minor|_ms)$/.test(key)) {
+    if (typeof value === 'number' && !Number.isSafeInteger(value) && /(_minor|_ms)$|^now$/.test(key)) {
       throw new ShopCoreError('INEXACT_NUMBER',
         'amounts and times are integers within +/-(2^53 - 1); pass larger amounts as strings or BigInt', `${path}.${key}`);
     }
@@ -96,8 +98,8 @@ export class Engine {
 
   group(op, request) { return this.#json('group', op, requestToJson(request)); }
   bargain(op, request) { return this.#json('bargain', op, requestToJson(request)); }
-  referral(op, request, options = {}) { return this.#json('referral', op, requestToJson(request), options.locale); }
-  pickup(request) { return this.#json('pickup', requestToJson(request)); }
+  referral(op, request, options = {}) { return this.#json('referral', op, requestToJson(request), localeOf(options)); }
+  pickup(request, options = {}) { return this.#json('pickup', requestToJson(request), localeOf(options)); }
   shareEncode(request) { return this.#json('shareEncode', requestToJson(request)); }
   shareDecode(token) { return this.#json('shareDecode', token); }
 
@@ -110,4 +112,55 @@ export class Engine {
   setConsent(consent) { unwrap(this.#engine().setConsent(consent)); }
   uploadBatch(maxEvents = 500) { return this.#json('uploadBatch', maxEvents); }
   acknowledgeUpload(seq) { unwrap(this.#engine().acknowledgeUpload(seq)); }
+
+  // Issue 13: delivery plans from the open snapshot.
+  planDelivery(request) { return this.#json('planDelivery', requestToJson(request)); }
+  // --- commerce: price, recommend, rank ----------------------------------
+  /** The cart priced from the current snapshot (`shopcore price` as an object). */
+  price(request, options = {}) { return this.#json('price', requestToJson(request), localeOf(options)); }
+  /** One page for this engine's profile (`shopcore recommend` as an object). */
+  recommend(request) { return this.#json('recommend', requestToJson(request)); }
+  /** The same page as compact arrays: ids, scores (Float64Array), reason codes (Uint8Array). */
+  rank(request) {
+    const page = unwrap(this.#engine().rank(requestToJson(request)));
+    if (this.#reasonNames === null) this.#reasonNames = Object.freeze(unwrap(this.#engine().reasonNames()));
+    return {
+      items: JSON.parse(page.ids),
+      scores: page.scores,
+      reasons: page.reasons,
+      reasonNames: this.#reasonNames,
+      candidates: page.candidates,
+      hasMore: page.hasMore,
+    };
+  }
+  #reasonNames = null;
+
+  // --- carts ----------------------------------------------------------------
+  /** A new empty cart; options: {market?, purchased?} (market: the snapshot's first by default). */
+  createCart(options) {
+    const text = options === undefined ? undefined : requestToJson(options, 'options');
+    return new Cart(this.#cartCall, this.#json('createCart', text));
+  }
+  /** A cart from save()'s text, repaired against the current snapshot; `changes` lists the repairs. */
+  restoreCart(state, options) {
+    const text = options === undefined ? undefined : requestToJson(options, 'options');
+    return new Cart(this.#cartCall, this.#json('restoreCart', state, text));
+  }
+  #cartCall = (name, id, ...args) => {
+    const native = this.#engine();
+    if (name === 'cartSave') return unwrap(native.cartSave(id));
+    if (name === 'closeCart') return unwrap(native.closeCart(id));
+    if (name === 'cartPrice') return JSON.parse(unwrap(native.cartPrice(id, requestToJson(args[0], 'options'), args[1])));
+    return JSON.parse(unwrap(native[name](id, ...args)));
+  };
+
+  // --- tax and landed cost ------------------------------------------------
+  /** Duties, import tax and landed cost with the snapshot's tax rules (`shopcore landed-cost`), plus `display` in options.locale. */
+  landedCost(request, options = {}) { return this.#json('landedCost', requestToJson(request), localeOf(options)); }
+}
+
+function localeOf(options, path = 'options') {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') throw new ShopCoreError('INVALID_ARGUMENT', 'must be an object', path);
+  return options.locale;
 }

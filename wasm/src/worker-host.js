@@ -10,11 +10,42 @@ export const ENGINE_METHODS = Object.freeze([
   'openSnapshot', 'applySnapshotDelta', 'snapshotInfo', 'loadLocalePack', 'group', 'bargain', 'referral', 'pickup',
   'shareEncode', 'shareDecode', 'track', 'saveProfile', 'restoreProfile', 'exportProfile', 'eraseProfile', 'setConsent',
   'uploadBatch', 'acknowledgeUpload',
+  'planDelivery',
+  // commerce
+  'price', 'recommend', 'rank', 'landedCost',
 ]);
+// Carts stay in the worker: createCart/restoreCart answer a plain
+// descriptor {cart, market, lines, changes} and the page sends
+// ('cart', [cartId, operation, ...args]) to its engine's handle; each answer
+// is {value, lines} so the page's copy of the lines stays current.
+export const CART_FACTORIES = Object.freeze(['createCart', 'restoreCart']);
+export const CART_METHODS = Object.freeze(['add', 'remove', 'setQuantity', 'merge', 'save', 'price', 'dispose']);
+
+function cartDescriptor(cart) {
+  return { cart: cart.id, market: cart.market, lines: cart.lines, changes: cart.changes };
+}
+
+function cartOperation(carts, target, [cartId, operation, ...args]) {
+  const cart = carts.get(`${target}/${cartId}`);
+  if (cart === undefined) throw new ShopCoreError('DISPOSED', 'this Cart was disposed', 'cart');
+  if (!CART_METHODS.includes(operation)) throw new ShopCoreError('INVALID_ARGUMENT', `no cart method ${operation}`, operation);
+  if (operation === 'dispose') {
+    cart.dispose();
+    carts.delete(`${target}/${cartId}`);
+    return { value: undefined, lines: [] };
+  }
+  if (operation === 'merge') {
+    const guest = carts.get(`${target}/${args[0]}`);
+    if (guest === undefined) throw new ShopCoreError('DISPOSED', 'the guest Cart was disposed', 'guest');
+    return { value: cart.merge(guest), lines: cart.lines };
+  }
+  return { value: cart[operation](...args), lines: cart.lines };
+}
 
 export function serve(createShopCore, port) {
   let core = null;
   const engines = new Map();
+  const carts = new Map();  // "engineHandle/cartId" -> Cart
   let nextEngine = 1;
 
   const handle = async ({ target, method, args }) => {
@@ -39,8 +70,15 @@ export function serve(createShopCore, port) {
     if (method === 'dispose') {
       engine.dispose();
       engines.delete(target);
+      for (const key of [...carts.keys()]) if (key.startsWith(`${target}/`)) carts.delete(key);
       return undefined;
     }
+    if (CART_FACTORIES.includes(method)) {
+      const cart = engine[method](...args);
+      carts.set(`${target}/${cart.id}`, cart);
+      return cartDescriptor(cart);
+    }
+    if (method === 'cart') return cartOperation(carts, target, args);
     if (!ENGINE_METHODS.includes(method)) throw new ShopCoreError('INVALID_ARGUMENT', `no method ${method}`, method);
     return engine[method](...args);
   };
@@ -56,6 +94,8 @@ export function serve(createShopCore, port) {
         code: known ? error.code : 'INTERNAL',
         message: error && error.message ? error.message : String(error),
         path: known ? error.path : '',
+        // A cart refusal's rule and the quantity it allows.
+        ...(known && error.reason !== undefined ? { reason: error.reason, allowedQuantity: error.allowedQuantity } : {}),
       });
     }
   });

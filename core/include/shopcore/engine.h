@@ -1,6 +1,7 @@
 // The engine: the one door the wasm bindings and the CLI use. It owns the
-// state a front end keeps between calls (the current snapshot, the locale
-// packs it loaded, the shopper's profile) and speaks the modules' JSON codecs,
+// state a front end keeps between calls (the current snapshot and its
+// recommender model, the locale packs it loaded, the shopper's profile and
+// carts) and speaks the modules' JSON codecs,
 // string in, string out, so every caller gets the same bytes.
 //
 // Every call either succeeds or returns an Error and leaves the engine
@@ -14,12 +15,17 @@
 #define SHOPCORE_ENGINE_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "shopcore/cart/cart_session.h"
 #include "shopcore/money/locale_pack.h"
 #include "shopcore/reco/profile.h"
+#include "shopcore/reco/request.h"
+#include "shopcore/reco/snapshot_model.h"
 #include "shopcore/snapshot/holder.h"
 #include "shopcore/snapshot/snapshot.h"
 #include "shopcore/status.h"
@@ -51,13 +57,16 @@ class Engine {
   const LocaleRegistry& locales() const { return locales_; }
 
   // --- social (shopcore/social/codec.h: request shapes and ops) -----------
+  // A request may carry its campaign or name it by "campaign_id" in the
+  // open snapshot.
   Result<std::string> GroupJson(const std::string& op, const std::string& request) const;
   Result<std::string> BargainJson(const std::string& op, const std::string& request) const;
   // locale: "" for no display strings, else a loaded pack's tag
   // (UNKNOWN_LOCALE when it is not loaded).
   Result<std::string> ReferralJson(const std::string& op, const std::string& request,
                                    const std::string& locale) const;
-  Result<std::string> PickupJson(const std::string& request) const;
+  // locale as for ReferralJson: the pickup days as the shopper reads them.
+  Result<std::string> PickupJson(const std::string& request, const std::string& locale = "") const;
   Result<std::string> ShareEncodeJson(const std::string& request) const;
   Result<std::string> ShareDecodeJson(const std::string& token) const;
 
@@ -80,11 +89,91 @@ class Engine {
   Status AcknowledgeUpload(uint64_t seq);
   const reco::Profile& profile() const { return profile_; }
 
+  // --- delivery (issue 13; shopcore/fulfilment/snapshot_fulfilment.h) ----
+  // The delivery plans of a cart from the open snapshot's warehouses,
+  // methods, calendars and SKUs; request {market, now_ms, locale?,
+  // items: [{sku, quantity}], chosen_methods?}. With "locale" (a loaded
+  // pack, UNKNOWN_LOCALE otherwise) every plan and parcel carries its
+  // promise text. NOT_FOUND "snapshot" before one is open.
+  Result<std::string> PlanDeliveryJson(const std::string& request) const;
+
+  // --- cart pricing (shopcore/cart/price_json.h: request and answer) -------
+  // The bytes `shopcore price` prints for the same snapshot and request.
+  // locale: "" for no "display" block, else a loaded pack's tag
+  // (UNKNOWN_LOCALE at "locale" when it is not loaded). NOT_FOUND at
+  // "snapshot" before one is open.
+  Result<std::string> PriceJson(const std::string& request, const std::string& locale) const;
+
+  // --- recommendations (shopcore/reco/request.h, reco/json.h) -------------
+  // One page for the engine's own profile, from the model of the current
+  // snapshot (built once per OpenSnapshot / ApplySnapshotDelta, never per
+  // call). request: RecommendRequestFromJson's JSON. NOT_FOUND at "snapshot"
+  // before one is open; BAD_SNAPSHOT (snapshot path) when the open
+  // snapshot's model data cannot be used (pricing still works then).
+  Result<reco::Recommendation> Recommend(const std::string& request) const;
+  // RecommendationToJson of Recommend: the bytes `shopcore recommend` prints
+  // for {"request": request, "profile": ProfileJson()}.
+  Result<std::string> RecommendJson(const std::string& request) const;
+
+  // --- carts (shopcore/cart/cart_session.h: options and answers) ----------
+  // Carts live in the engine by handle (so a worker can hold them too) and
+  // survive snapshot swaps: each operation checks the SKU rules of the
+  // snapshot current at that moment. NOT_FOUND at "cart" for a closed or
+  // unknown handle; a refused operation answers {"refused":{...}} and
+  // leaves the cart as it was.
+  // {"cart":1,"market":"DE","lines":[]}
+  Result<std::string> CreateCartJson(const std::string& options);
+  // A saved state (SaveCartState) checked against the current snapshot:
+  // {"cart":2,"market":"DE","lines":[...],"changes":[...]}; BAD_JSON,
+  // BAD_REQUEST, UNSUPPORTED_VERSION for a state that is not one.
+  Result<std::string> RestoreCartJson(const std::string& state, const std::string& options);
+  // {"lines":[...]} or a refusal.
+  Result<std::string> CartAddJson(uint32_t cart, const std::string& sku, int64_t quantity);
+  Result<std::string> CartSetQuantityJson(uint32_t cart, const std::string& sku, int64_t quantity);
+  Result<std::string> CartRemoveJson(uint32_t cart, const std::string& sku);
+  // Merges cart `guest` into `cart` (the guest cart is left as it was):
+  // {"lines":[...],"changes":[...]}.
+  Result<std::string> CartMergeJson(uint32_t cart, uint32_t guest);
+  Result<std::string> CartLinesJson(uint32_t cart) const;
+  // The versioned state to persist (cart_state_json.h).
+  Result<std::string> CartSaveJson(uint32_t cart) const;
+  // PriceJson of the cart's lines; options: the price request without
+  // "lines" ("market" and "purchased" default to the cart's).
+  Result<std::string> CartPriceJson(uint32_t cart, const std::string& options, const std::string& locale) const;
+  Status CloseCart(uint32_t cart);
+
+  // --- tax and landed cost (shopcore/tax/tax_json.h: request and answer) --
+  // The bytes `shopcore landed-cost SNAP.bin REQUEST.json` prints, with the
+  // current snapshot's tax rules. locale: "" for exactly those bytes, else a
+  // loaded pack's tag: the same document plus "display", its amounts
+  // formatted in that locale (tax/landed_cost_display.h).
+  Result<std::string> LandedCostJson(const std::string& request, const std::string& locale) const;
+
  private:
+  // The current snapshot, or NOT_FOUND at "snapshot" before one is open.
+  Result<std::shared_ptr<const Snapshot>> RequireSnapshot() const;
+  // nullptr for "", else the loaded pack (UNKNOWN_LOCALE at "locale").
+  Result<const LocalePack*> LocaleOrNone(const std::string& locale) const;
+
   EngineLimits limits_;
   SnapshotHolder snapshots_;
   LocaleRegistry locales_;
   reco::Profile profile_;
+
+  // Rebuilds model_ (or model_status_) and drops the market views of the
+  // snapshot just swapped out.
+  void SnapshotSwapped();
+  std::shared_ptr<const reco::SnapshotModel> model_;
+  Status model_status_;
+
+  Result<cart::CartSession*> FindCart(uint32_t cart);
+  Result<const cart::CartSession*> FindCart(uint32_t cart) const;
+  // The current snapshot's view of a market, built once per snapshot.
+  Result<const cart::CatalogView*> MarketView(const std::string& market);
+  Result<std::string> NewCart(cart::CartSession session, const std::string& changes);
+  std::map<uint32_t, cart::CartSession> carts_;
+  uint32_t next_cart_ = 1;
+  std::map<std::string, cart::CatalogView> market_views_;
 };
 
 }  // namespace shopcore

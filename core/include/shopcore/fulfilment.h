@@ -3,9 +3,8 @@
 #ifndef SHOPCORE_FULFILMENT_H_
 #define SHOPCORE_FULFILMENT_H_
 
-#include "shopcore/fulfilment/civil_date.h"
-#include "shopcore/fulfilment/date_range_format.h"
 #include "shopcore/fulfilment/delivery_plan.h"
+#include "shopcore/fulfilment/delivery_promise.h"
 #include "shopcore/fulfilment/fulfilment_data.h"
 #include "shopcore/fulfilment/fulfilment_json.h"
 #include "shopcore/fulfilment/shipping_method.h"

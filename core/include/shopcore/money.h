@@ -5,7 +5,9 @@
 
 #include "shopcore/money/allocation.h"
 #include "shopcore/money/checked.h"
+#include "shopcore/money/civil_date.h"
 #include "shopcore/money/currency.h"
+#include "shopcore/money/date_format.h"
 #include "shopcore/money/decimal.h"
 #include "shopcore/money/format.h"
 #include "shopcore/money/fx.h"

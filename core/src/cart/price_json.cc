@@ -3,6 +3,7 @@
 #include "shopcore/cart/price_json.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -13,6 +14,9 @@
 #include "shopcore/json/checked.h"
 #include "shopcore/money/format.h"
 #include "shopcore/money/money.h"
+#include "shopcore/money/allocation.h"
+#include "shopcore/money/checked.h"
+#include "shopcore/tax/landed_cost.h"
 #include "shopcore/tax/line_tax.h"
 #include "shopcore/tax/snapshot_tax_rules.h"
 
@@ -36,6 +40,10 @@ struct ParsedRequest {
   PricingRequest pricing;  // coupons are filled once the catalog view exists
   PromotionContext context;
   std::string pickup_point;
+  // Cross-border facts the import regimes need (issue 6).
+  bool seller_ioss = false;                       // the seller is registered for the EU IOSS
+  std::optional<int64_t> annual_quota_remaining;  // CN CBEC: minor units of the regime currency
+  std::string channel;                            // "courier" or "postal"
 };
 
 Error Bad(const std::string& path, const std::string& message) {
@@ -64,7 +72,7 @@ Result<ParsedRequest> ParseRequest(std::string_view text) {
   SHOPCORE_RETURN_IF_ERROR(CheckKeys(root, "",
                                      {"market", "now", "lines", "member_tier", "wallet", "choose_best_coupons", "coupons",
                                       "points_balance", "points_to_use", "shipping", "pickup_point", "activity",
-                                      "purchased"}));
+                                      "purchased", "import"}));
   ParsedRequest request;
   auto market = json::GetString(root, "market", "");
   if (!market.ok()) return market.error();
@@ -183,6 +191,25 @@ Result<ParsedRequest> ParseRequest(std::string_view text) {
       request.purchased[it.key()] = *units;
     }
   }
+  if (root.contains("import")) {
+    const Json& options = root["import"];
+    if (!options.is_object()) return Bad("import", "expected an object {seller_ioss, annual_quota_remaining, channel}");
+    SHOPCORE_RETURN_IF_ERROR(CheckKeys(options, "import", {"seller_ioss", "annual_quota_remaining", "channel"}));
+    if (options.contains("seller_ioss")) {
+      if (!options["seller_ioss"].is_boolean()) return Bad("import.seller_ioss", "expected true or false");
+      request.seller_ioss = options["seller_ioss"].get<bool>();
+    }
+    if (options.contains("annual_quota_remaining")) {
+      auto quota = NonNegative(options, "annual_quota_remaining", "import");
+      if (!quota.ok()) return quota.error();
+      request.annual_quota_remaining = *quota;
+    }
+    if (options.contains("channel")) {
+      auto channel = json::GetString(options, "channel", "import");
+      if (!channel.ok()) return channel.error();
+      request.channel = *channel;
+    }
+  }
   return request;
 }
 
@@ -262,32 +289,67 @@ Result<OrderedJson> TaxSection(const Snapshot& snapshot, const ParsedRequest& re
   std::vector<tax::TaxableAmount> amounts;
   std::vector<std::string> categories;
   std::vector<bool> cross_border;
+  std::vector<size_t> domestic_lines;  // index into priced.lines of each amounts[] row
+  // Cross-border lines whose destination has an import regime in force,
+  // grouped by origin: each origin ships as one consignment.
+  std::map<std::string, tax::LandedCostRequest> consignments;
+  const auto import_regime = rules->SelectImport(request.market, request.now);
+  const schema::Market* market = snapshot.FindMarket(request.market);
   OrderedJson warnings = OrderedJson::array();
   for (size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
     Snapshot::SkuEntry entry = snapshot.FindSku(line.sku_id);
     std::string category = "standard";
-    bool abroad = false;
+    std::string origin;
     if (entry.item != nullptr) {
       if (entry.item->tax_category() != nullptr && entry.item->tax_category()->size() > 0) {
         category = entry.item->tax_category()->str();
       }
-      abroad = entry.item->origin_country() != nullptr && entry.item->origin_country()->size() > 0 &&
-               entry.item->origin_country()->string_view() != request.market;
+      if (entry.item->origin_country() != nullptr) origin = entry.item->origin_country()->str();
     }
+    const bool abroad = !origin.empty() && origin != request.market;
     const std::string item_path = "items[" + (entry.item != nullptr && entry.item->id() != nullptr ? entry.item->id()->str() : line.sku_id) + "].tax_category";
     auto parsed_category = tax::ParseTaxCategory(category);
     if (!parsed_category.ok()) return MakeError(ErrorCode::kInvalidArgument, parsed_category.error().message, item_path);
+    if (abroad && import_regime.ok()) {
+      tax::LandedCostRequest& consignment = consignments[origin];
+      tax::PricedLine imported;
+      imported.id = line.sku_id;
+      imported.amount = line.payable;
+      imported.quantity = line.quantity;
+      imported.category = *parsed_category;
+      if (entry.item->hs_code() != nullptr) imported.hs_code = entry.item->hs_code()->str();
+      consignment.lines.push_back(std::move(imported));
+      continue;
+    }
     auto rate = domestic.RateFor(*parsed_category);
     if (!rate.ok()) return MakeError(rate.error().code, rate.error().message, item_path);
     amounts.push_back(tax::TaxableAmount{line.payable, line.quantity, *rate});
     categories.push_back(category);
     cross_border.push_back(abroad);
-    // Import duty and regimes are not in the snapshot in a form the tax
-    // module can use (see snapshot_tax_rules.h): say so, never invent them.
+    domestic_lines.push_back(i);
+    // No import regime in force for this market in the snapshot: say so,
+    // never invent one (the line is taxed as a domestic one meanwhile).
     if (abroad) warnings.push_back("import_rule_unavailable:" + line.sku_id);
   }
-  const bool has_shipping = priced.shipping_payable > 0;
+  // Postage is a domestic supply while any line is; a cart of imports only
+  // ships its postage with the consignments (CIF), split by goods value.
+  const bool has_shipping = priced.shipping_payable > 0 && !(domestic_lines.empty() && !consignments.empty());
+  if (priced.shipping_payable > 0 && !has_shipping) {
+    std::vector<int64_t> weights;
+    bool any = false;
+    for (const auto& [origin, consignment] : consignments) {
+      int64_t goods = 0;
+      for (const tax::PricedLine& line : consignment.lines) goods += line.amount;
+      weights.push_back(goods);
+      any = any || goods > 0;
+    }
+    if (!any) weights.assign(weights.size(), 1);
+    auto shares = Allocate(priced.shipping_payable, weights);
+    if (!shares.ok()) return shares.error();
+    size_t k = 0;
+    for (auto& [origin, consignment] : consignments) consignment.shipping = (*shares)[k++];
+  }
   if (has_shipping) {
     auto rate = domestic.RateFor(tax::TaxCategory::kStandard);
     amounts.push_back(tax::TaxableAmount{priced.shipping_payable, 1, rate.ok() ? *rate : Decimal()});
@@ -312,15 +374,16 @@ Result<OrderedJson> TaxSection(const Snapshot& snapshot, const ParsedRequest& re
     tax_total += t.tax;
     gross += t.gross;
     OrderedJson row = OrderedJson::object();
-    if (i < priced.lines.size()) {
-      row["sku"] = priced.lines[i].sku_id;
+    const bool is_line = i < domestic_lines.size();
+    if (is_line) {
+      row["sku"] = priced.lines[domestic_lines[i]].sku_id;
       row["category"] = categories[i];
     }
     row["rate"] = amounts[i].rate.ToString();
     row["net"] = amount(t.net);
     row["tax"] = amount(t.tax);
     row["gross"] = amount(t.gross);
-    if (i < priced.lines.size()) {
+    if (is_line) {
       row["cross_border"] = static_cast<bool>(cross_border[i]);
       lines.push_back(std::move(row));
     } else {
@@ -332,8 +395,78 @@ Result<OrderedJson> TaxSection(const Snapshot& snapshot, const ParsedRequest& re
   out["net"] = amount(net);
   out["tax"] = amount(tax_total);
   out["gross"] = amount(gross);
-  *grand_total = gross;
-  out["grand_total"] = amount(gross);
+  int64_t total = gross;
+  int64_t on_delivery = 0;
+  OrderedJson imports = OrderedJson::array();
+  for (auto& [origin, consignment] : consignments) {
+    consignment.market = request.market;
+    consignment.origin = origin;
+    consignment.currency = priced.currency->code;
+    consignment.locale = market != nullptr && market->locale() != nullptr ? market->locale()->str() : "en";
+    consignment.channel = request.channel;
+    consignment.seller_ioss = request.seller_ioss;
+    consignment.annual_quota_remaining = request.annual_quota_remaining;
+    consignment.now_ms = request.now;
+    if (const auto* rates = snapshot.catalog().fx_rates()) {
+      for (const auto* fx : *rates) {
+        auto value = Decimal::Parse(fx->rate() == nullptr ? std::string_view() : fx->rate()->string_view());
+        if (!value.ok() || fx->base() == nullptr || fx->quote() == nullptr) continue;
+        consignment.fx.push_back(tax::FxRate{fx->base()->str(), fx->quote()->str(), *value});
+      }
+    }
+    auto cost = tax::ComputeLandedCost(*rules, consignment);
+    if (!cost.ok()) {
+      // Request paths name the consignment's lines; say which import it was.
+      return MakeError(cost.error().code, "import from " + origin + ": " + cost.error().message,
+                       "tax.imports." + origin + (cost.error().path.empty() ? "" : "." + cost.error().path));
+    }
+    OrderedJson entry = OrderedJson::object();
+    entry["origin"] = origin;
+    entry["rule"] = (*import_regime)->meta.id;
+    entry["tier"] = cost->tier;
+    if (!cost->notice.empty()) entry["notice"] = cost->notice;
+    OrderedJson rows = OrderedJson::array();
+    for (const tax::LineCost& line : cost->lines) {
+      rows.push_back({{"sku", line.id}, {"goods", amount(line.goods)}, {"shipping", amount(line.shipping)},
+                      {"duty", amount(line.duty)}, {"tax", amount(line.tax)}, {"fees", amount(line.fees)},
+                      {"total", amount(line.total)}, {"tax_rate", line.tax_rate.ToString()}});
+    }
+    entry["lines"] = std::move(rows);
+    OrderedJson components = OrderedJson::array();
+    for (const tax::Component& component : cost->components) {
+      if (component.kind == "goods" || component.kind == "shipping" || component.kind == "insurance") continue;
+      components.push_back({{"kind", component.kind}, {"amount", amount(component.amount)},
+                            {"collection", tax::CollectionName(component.collection)}});
+    }
+    entry["components"] = std::move(components);
+    entry["due_at_checkout"] = amount(cost->due_at_checkout);
+    entry["due_on_delivery"] = amount(cost->due_on_delivery);
+    if (!cost->status_label.empty()) entry["label"] = cost->status_label;
+    OrderedJson used = OrderedJson::array();
+    for (const tax::RuleRef& rule : cost->rules) {
+      used.push_back({{"id", rule.id}, {"source", rule.source}, {"verified_on", rule.verified_on}});
+    }
+    entry["rules"] = std::move(used);
+    for (const std::string& warning : cost->warnings) {
+      std::string text = warning;
+      // "duty_rate_unknown:<sku>" already names the line; others name the origin.
+      if (text.find(':') == std::string::npos) text += ":" + origin;
+      warnings.push_back(text);
+    }
+    auto with_checkout = CheckedAdd(total, cost->due_at_checkout);
+    if (!with_checkout.ok()) return with_checkout.error();
+    total = *with_checkout;
+    auto with_delivery = CheckedAdd(on_delivery, cost->due_on_delivery);
+    if (!with_delivery.ok()) return with_delivery.error();
+    on_delivery = *with_delivery;
+    imports.push_back(std::move(entry));
+  }
+  *grand_total = total;
+  if (!imports.empty()) {
+    out["imports"] = std::move(imports);
+    out["due_on_delivery"] = amount(on_delivery);
+  }
+  out["grand_total"] = amount(total);
   out["warnings"] = std::move(warnings);
   return out;
 }

@@ -4,7 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "shopcore/fulfilment/date_range_format.h"
+#include "shopcore/fulfilment/delivery_promise.h"
+#include "shopcore/money/date_format.h"
 #include "tax/json_access.h"
 
 namespace shopcore::fulfilment {

@@ -1,6 +1,6 @@
 #include "shopcore/fulfilment/working_calendar.h"
 
-#include "shopcore/fulfilment/civil_date.h"
+#include "shopcore/money/civil_date.h"
 
 namespace shopcore::fulfilment {
 

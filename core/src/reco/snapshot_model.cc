@@ -336,6 +336,9 @@ Status SnapshotModel::Fill(const Snapshot& snapshot) {
       // both targets get the same float.
       v.fold_in_lambda = std::strtof(lambda->c_str(), nullptr);
     }
+    if (const auto* alpha = catalog.model()->fold_in_alpha(); alpha && alpha->size()) {
+      v.fold_in_alpha = std::strtof(alpha->c_str(), nullptr);
+    }
   }
   v.popularity_offsets = popularity_offsets_;
   v.popularity_items = popularity_items_;

@@ -100,31 +100,6 @@ Status CheckTimeWindows(const OrderedJson& catalog, const char* collection, cons
   return Status::Ok();
 }
 
-// A bargain must be able to give every helper at least one minor unit and
-// end exactly at the floor (issue 5): reject it here, not on a device.
-Status CheckBargains(const OrderedJson& catalog) {
-  const OrderedJson* bargains = Member(catalog, "bargains");
-  if (!bargains || !bargains->is_array()) return Status::Ok();
-  for (size_t i = 0; i < bargains->size(); ++i) {
-    const OrderedJson& b = (*bargains)[i];
-    std::string path = PathIndex("bargains", i);
-    int64_t start = IntegerMember(b, "start_price"), floor = IntegerMember(b, "floor_price");
-    int64_t helpers = IntegerMember(b, "helper_count");
-    if (floor >= start) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "floor_price " + std::to_string(floor) + " is not below start_price " + std::to_string(start),
-                       PathKey(path, "floor_price"));
-    }
-    if (helpers < 1 || helpers > start - floor) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       std::to_string(helpers) + " helpers cannot each cut at least one minor unit of " +
-                           std::to_string(start - floor),
-                       PathKey(path, "helper_count"));
-    }
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<std::string> BuildCatalogBytes(const OrderedJson& catalog) {
@@ -161,7 +136,9 @@ Result<std::string> BuildCatalogBytes(const OrderedJson& catalog) {
   if (!offset.ok()) return offset.error();
   SHOPCORE_RETURN_IF_ERROR(CheckDatedRules(catalog, "tax_rules", "market", nullptr));
   SHOPCORE_RETURN_IF_ERROR(CheckDatedRules(catalog, "import_regimes", "destination", "kind"));
-  SHOPCORE_RETURN_IF_ERROR(CheckBargains(catalog));
+  // Campaign rules (a bargain whose helpers cannot each cut a minor unit)
+  // belong to the social module: BuildCheckedSnapshot (engine/checked_build.h)
+  // runs its validators on the built snapshot.
   for (const char* collection : {"promotions", "group_buys", "bargains", "experiments"}) {
     SHOPCORE_RETURN_IF_ERROR(CheckTimeWindows(catalog, collection, "starts_at", "ends_at"));
   }

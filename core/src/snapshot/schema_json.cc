@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 
+#include "shopcore/money/civil_date.h"
 #include "shopcore/money/currency.h"
 #include "shopcore/money/decimal.h"
 #include "shopcore/schema/catalog_bfbs_generated.h"
@@ -196,22 +197,8 @@ flatbuffers::uoffset_t ScalarVector(flatbuffers::FlatBufferBuilder& builder, con
   return builder.CreateVector(raw).o;
 }
 
-bool ValidDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return false;
-  }
-  auto number = [&](size_t from, size_t count) {
-    int value = 0;
-    for (size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
-    return value;
-  };
-  int year = number(0, 4), month = number(5, 2), day = number(8, 2);
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) return false;
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
+// A real date of years 1970..9999 (the range every date module reads).
+bool ValidDate(const std::string& text) { return ParseCivilDate(text).ok(); }
 
 // JSON scalars as the dump writes them.
 template <typename T>

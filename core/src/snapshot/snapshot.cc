@@ -28,35 +28,164 @@ std::string ShowIdentifier(const char* bytes) {
 
 std::string_view View(const flatbuffers::String* s) { return s ? std::string_view(s->c_str(), s->size()) : std::string_view(); }
 
-// Every top-level keyed collection must be sorted by id with no duplicates:
-// lookups binary-search it in place. Checked through the binary schema so a
-// collection added to catalog.fbs is covered without an edit here.
-Status CheckCollections(const schema::Catalog& catalog) {
-  const auto& schema = CatalogSchema();
-  const auto& root = *schema.root_table();
-  const auto& table = reinterpret_cast<const flatbuffers::Table&>(catalog);
-  for (const auto* field : snapshot_internal::FieldsInOrder(root)) {
-    const reflection::Object* element = snapshot_internal::KeyedElement(schema, *field);
-    if (!element) continue;
-    const auto* entries =
-        table.GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::Table>>*>(field->offset());
-    if (!entries) continue;
-    const auto* key = snapshot_internal::KeyField(*element);
-    const std::string collection = field->name()->str();
-    std::string_view previous;
-    for (flatbuffers::uoffset_t i = 0; i < entries->size(); ++i) {
-      const auto* id = entries->Get(i)->GetPointer<const flatbuffers::String*>(key->offset());
-      std::string where = collection + "[" + std::to_string(i) + "]";
-      if (!id || id->size() == 0) return MakeError(ErrorCode::kBadSnapshot, "entry without an id", where);
-      std::string_view current = View(id);
-      if (i > 0 && current == previous) {
-        return MakeError(ErrorCode::kConflict, "duplicate id '" + std::string(current) + "' in " + collection, where);
-      }
-      if (i > 0 && current < previous) {
-        return MakeError(ErrorCode::kBadSnapshot, collection + " is not sorted by id", where);
-      }
-      previous = current;
+// Where a keyed vector must be checked: every vector of tables with a string
+// `(key)` field, at any depth, must be sorted by key with no duplicates,
+// because readers binary-search it in place (LookupByKey, FindItem). The
+// plan is derived once from the binary schema, so a keyed vector added to
+// catalog.fbs anywhere is covered without an edit here.
+struct KeyedVectorRule {
+  flatbuffers::voffset_t field = 0;
+  flatbuffers::voffset_t key = 0;
+  std::string name;                // "items", "title": for messages
+  int element = -1;                // index of the element's plan (it may hold keyed vectors itself)
+};
+struct ChildRule {
+  flatbuffers::voffset_t field = 0;
+  std::string name;
+  bool vector = false;             // a vector of tables, or one table
+  int element = -1;
+};
+struct ObjectPlan {
+  std::vector<KeyedVectorRule> keyed;
+  std::vector<ChildRule> children;  // table fields below which some keyed vector lives
+};
+
+class KeyOrderPlan {
+ public:
+  KeyOrderPlan() {
+    const auto& schema = CatalogSchema();
+    plans_.resize(schema.objects()->size());
+    std::vector<int> state(schema.objects()->size(), 0);  // 0 new, 1 visiting, 2 done
+    root_ = Build(schema, static_cast<int>(IndexOf(schema, *schema.root_table())), &state);
+  }
+  const ObjectPlan& plan(int index) const { return plans_[static_cast<size_t>(index)]; }
+  int root() const { return root_; }
+  bool Empty(int index) const { return index < 0 || (plans_[index].keyed.empty() && plans_[index].children.empty()); }
+
+ private:
+  static size_t IndexOf(const reflection::Schema& schema, const reflection::Object& object) {
+    for (size_t i = 0; i < schema.objects()->size(); ++i) {
+      if (schema.objects()->Get(static_cast<flatbuffers::uoffset_t>(i)) == &object) return i;
     }
+    return 0;
+  }
+  // Returns the plan index, or -1 when nothing below the object is keyed.
+  // The schema has no recursive tables; a cycle would simply stop here.
+  int Build(const reflection::Schema& schema, int index, std::vector<int>* state) {
+    if ((*state)[index] == 1) return -1;
+    if ((*state)[index] == 2) return Empty(index) ? -1 : index;
+    (*state)[index] = 1;
+    const reflection::Object& object = *schema.objects()->Get(static_cast<flatbuffers::uoffset_t>(index));
+    ObjectPlan plan;
+    for (const auto* field : snapshot_internal::FieldsInOrder(object)) {
+      const auto* type = field->type();
+      const bool vector_of_tables = type->base_type() == reflection::BaseType::Vector && type->element() == reflection::BaseType::Obj;
+      const bool table = type->base_type() == reflection::BaseType::Obj;
+      if (!vector_of_tables && !table) continue;
+      if (schema.objects()->Get(type->index())->is_struct()) continue;
+      int element = Build(schema, type->index(), state);
+      if (const reflection::Object* keyed = snapshot_internal::KeyedElement(schema, *field)) {
+        plan.keyed.push_back({field->offset(), snapshot_internal::KeyField(*keyed)->offset(), field->name()->str(), element});
+      } else if (element >= 0) {
+        plan.children.push_back({field->offset(), field->name()->str(), vector_of_tables, element});
+      }
+    }
+    plans_[index] = std::move(plan);
+    (*state)[index] = 2;
+    return Empty(index) ? -1 : index;
+  }
+  std::vector<ObjectPlan> plans_;
+  int root_ = -1;
+};
+
+const KeyOrderPlan& KeyOrder() {
+  static const KeyOrderPlan plan;
+  return plan;
+}
+
+using TableVector = flatbuffers::Vector<flatbuffers::Offset<flatbuffers::Table>>;
+
+// The path of an entry, built only when there is an error to report.
+struct PathBuilder {
+  const PathBuilder* parent;
+  const std::string* name;
+  int64_t index;  // -1: a table field, no index
+  std::string str() const {
+    std::string out = parent ? parent->str() : std::string();
+    if (name) out += (out.empty() ? "" : ".") + *name;
+    if (index >= 0) out += "[" + std::to_string(index) + "]";
+    return out;
+  }
+};
+
+Status CheckKeyOrder(const flatbuffers::Table& table, const ObjectPlan& plan, const PathBuilder* path);
+
+Status CheckKeyedVector(const flatbuffers::Table& table, const KeyedVectorRule& rule, const PathBuilder* path) {
+  const auto* entries = table.GetPointer<const TableVector*>(rule.field);
+  if (!entries) return Status::Ok();
+  const flatbuffers::uoffset_t count = entries->size();
+  std::string_view previous;
+  for (flatbuffers::uoffset_t i = 0; i < count; ++i) {
+    const flatbuffers::Table* entry = entries->Get(i);
+    std::string_view current = View(entry->GetPointer<const flatbuffers::String*>(rule.key));
+    if (current.empty() || (i > 0 && current <= previous)) {
+      PathBuilder where{path, &rule.name, static_cast<int64_t>(i)};
+      if (current.empty()) return MakeError(ErrorCode::kBadSnapshot, "entry without an id", where.str());
+      if (current == previous) {
+        return MakeError(ErrorCode::kConflict, "duplicate id '" + std::string(current) + "' in " + rule.name, where.str());
+      }
+      return MakeError(ErrorCode::kBadSnapshot, rule.name + " is not sorted by id", where.str());
+    }
+    previous = current;
+    if (rule.element >= 0) {
+      PathBuilder where{path, &rule.name, static_cast<int64_t>(i)};
+      SHOPCORE_RETURN_IF_ERROR(CheckKeyOrder(*entry, KeyOrder().plan(rule.element), &where));
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckKeyOrder(const flatbuffers::Table& table, const ObjectPlan& plan, const PathBuilder* path) {
+  for (const KeyedVectorRule& rule : plan.keyed) SHOPCORE_RETURN_IF_ERROR(CheckKeyedVector(table, rule, path));
+  for (const ChildRule& child : plan.children) {
+    const ObjectPlan& element = KeyOrder().plan(child.element);
+    if (!child.vector) {
+      const auto* sub = table.GetPointer<const flatbuffers::Table*>(child.field);
+      PathBuilder where{path, &child.name, -1};
+      if (sub) SHOPCORE_RETURN_IF_ERROR(CheckKeyOrder(*sub, element, &where));
+      continue;
+    }
+    const auto* entries = table.GetPointer<const TableVector*>(child.field);
+    if (!entries) continue;
+    for (flatbuffers::uoffset_t i = 0; i < entries->size(); ++i) {
+      PathBuilder where{path, &child.name, static_cast<int64_t>(i)};
+      SHOPCORE_RETURN_IF_ERROR(CheckKeyOrder(*entries->Get(i), element, &where));
+    }
+  }
+  return Status::Ok();
+}
+
+// Every keyed vector of the catalog, top-level collections and nested maps
+// alike (titles per locale, a SKU's stock per warehouse, a market's pickup
+// points), sorted by key without duplicates. The maps inside items are left
+// to CheckItemKeys, which Open calls in its per-item pass (one walk over the
+// largest part of the buffer instead of two).
+Status CheckCollections(const schema::Catalog& catalog) {
+  if (KeyOrder().root() < 0) return Status::Ok();
+  ObjectPlan root = KeyOrder().plan(KeyOrder().root());
+  for (KeyedVectorRule& rule : root.keyed) {
+    if (rule.field == schema::Catalog::VT_ITEMS) rule.element = -1;
+  }
+  return CheckKeyOrder(reinterpret_cast<const flatbuffers::Table&>(catalog), root, nullptr);
+}
+
+Status CheckItemKeys(const schema::Item& item, uint32_t index) {
+  static const std::string kItems = "items";
+  const ObjectPlan& root = KeyOrder().plan(KeyOrder().root());
+  for (const KeyedVectorRule& rule : root.keyed) {
+    if (rule.field != schema::Catalog::VT_ITEMS || rule.element < 0) continue;
+    PathBuilder where{nullptr, &kItems, index};
+    return CheckKeyOrder(reinterpret_cast<const flatbuffers::Table&>(item), KeyOrder().plan(rule.element), &where);
   }
   return Status::Ok();
 }
@@ -209,32 +338,37 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(std::string bytes, const 
 
   // The SKU index: SKUs live inside their items, ids unique across them all.
   std::vector<SkuIndexEntry> skus;
+  bool in_order = true;  // usually (SKU ids extend their item's id): then no sort
   if (const auto* items = catalog->items()) {
+    skus.reserve(size_t{items->size()} * 4);
     for (uint32_t i = 0; i < items->size(); ++i) {
+      SHOPCORE_RETURN_IF_ERROR(CheckItemKeys(*items->Get(i), i));
       const auto* item_skus = items->Get(i)->skus();
       if (!item_skus) continue;
       for (uint32_t s = 0; s < item_skus->size(); ++s) {
-        std::string_view id = View(item_skus->Get(s)->id());
+        const schema::Sku& sku = *item_skus->Get(s);
+        std::string_view id = View(sku.id());
         // The path is built only for an error: this loop runs per SKU at open.
         auto where = [&] { return "items[" + std::to_string(i) + "].skus[" + std::to_string(s) + "]"; };
         if (id.empty()) return MakeError(ErrorCode::kBadSnapshot, "SKU without an id", where());
-        if (Status columns = CheckSkuColumns(*item_skus->Get(s), market_count); !columns.ok()) {
+        if (Status columns = CheckSkuColumns(sku, market_count); !columns.ok()) {
           return MakeError(columns.error().code, columns.error().message, where() + columns.error().path);
         }
+        if (in_order && !skus.empty() && !(skus.back().id < id)) in_order = false;
         skus.push_back(SkuIndexEntry{id, i, s});
       }
     }
   }
-  // Usually already in order (SKU ids extend their item's id), so check
-  // before paying for a sort.
   auto by_id = [](const SkuIndexEntry& a, const SkuIndexEntry& b) { return a.id < b.id; };
-  if (!std::is_sorted(skus.begin(), skus.end(), by_id)) std::sort(skus.begin(), skus.end(), by_id);
-  for (size_t i = 1; i < skus.size(); ++i) {
-    if (skus[i].id == skus[i - 1].id) {
-      return MakeError(ErrorCode::kConflict,
-                       "duplicate SKU id '" + std::string(skus[i].id) + "' (items[" + std::to_string(skus[i - 1].item) +
-                           "] and items[" + std::to_string(skus[i].item) + "])",
-                       "items[" + std::to_string(skus[i].item) + "].skus[" + std::to_string(skus[i].sku) + "].id");
+  if (!in_order) {
+    std::sort(skus.begin(), skus.end(), by_id);
+    for (size_t i = 1; i < skus.size(); ++i) {
+      if (skus[i].id == skus[i - 1].id) {
+        return MakeError(ErrorCode::kConflict,
+                         "duplicate SKU id '" + std::string(skus[i].id) + "' (items[" + std::to_string(skus[i - 1].item) +
+                             "] and items[" + std::to_string(skus[i].item) + "])",
+                         "items[" + std::to_string(skus[i].item) + "].skus[" + std::to_string(skus[i].sku) + "].id");
+      }
     }
   }
   snapshot->catalog_ = catalog;

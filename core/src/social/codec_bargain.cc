@@ -4,6 +4,7 @@
 
 #include "shopcore/social/bargain.h"
 #include "shopcore/social/codec.h"
+#include "shopcore/social/snapshot_campaigns.h"
 #include "social/json_access.h"
 
 namespace shopcore {
@@ -11,7 +12,20 @@ namespace {
 
 using namespace json_access;  // NOLINT: the codec's own helpers
 
-Result<BargainCampaign> DecodeCampaign(const Json& request) {
+// The campaign sent in the request, or named by "campaign_id" and read from
+// the open snapshot (never both).
+Result<BargainCampaign> DecodeCampaign(const Json& request, const Snapshot* snapshot) {
+  if (request.contains("campaign_id")) {
+    if (request.contains("campaign")) {
+      return MakeError(ErrorCode::kBadRequest, "give either campaign or campaign_id, not both", "campaign_id");
+    }
+    std::string id;
+    ASSIGN_OR_RETURN(id, GetString(request, "campaign_id", ""));
+    if (snapshot == nullptr) {
+      return MakeError(ErrorCode::kNotFound, "no snapshot is open to find campaign '" + id + "' in", "campaign_id");
+    }
+    return BargainCampaignFromSnapshot(*snapshot, id);
+  }
   const std::string path = "campaign";
   const Json* json;
   ASSIGN_OR_RETURN(json, GetObject(request, "campaign", "", true));
@@ -79,19 +93,19 @@ OrderedJson MinorArray(const std::vector<int64_t>& values) {
 
 }  // namespace
 
-Result<std::string> BargainOperationJson(const std::string& op, const std::string& text) {
+Result<std::string> BargainOperationJson(const std::string& op, const std::string& text, const Snapshot* snapshot) {
   if (op != "schedule" && op != "validate" && op != "progress") {
     return MakeError(ErrorCode::kInvalidArgument, "unknown bargain operation '" + op + "'", "op");
   }
   Json request;
   ASSIGN_OR_RETURN(request, ParseDocument(text));
-  if (op == "schedule") SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", {"campaign", "seed"}));
-  if (op == "validate") SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", {"campaign", "cuts"}));
+  if (op == "schedule") SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", {"campaign", "campaign_id", "seed"}));
+  if (op == "validate") SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", {"campaign", "campaign_id", "cuts"}));
   if (op == "progress") {
-    SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", {"campaign", "seed", "cuts", "session", "now_ms"}));
+    SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", {"campaign", "campaign_id", "seed", "cuts", "session", "now_ms"}));
   }
   BargainCampaign campaign;
-  ASSIGN_OR_RETURN(campaign, DecodeCampaign(request));
+  ASSIGN_OR_RETURN(campaign, DecodeCampaign(request, snapshot));
 
   if (op == "validate") {
     OrderedJson out;

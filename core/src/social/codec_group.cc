@@ -3,6 +3,7 @@
 
 #include "shopcore/social/codec.h"
 #include "shopcore/social/group_buy.h"
+#include "shopcore/social/snapshot_campaigns.h"
 #include "social/json_access.h"
 
 namespace shopcore {
@@ -10,7 +11,20 @@ namespace {
 
 using namespace json_access;  // NOLINT: the codec's own helpers
 
-Result<GroupBuyCampaign> DecodeCampaign(const Json& request) {
+// The campaign sent in the request, or named by "campaign_id" and read from
+// the open snapshot (never both).
+Result<GroupBuyCampaign> DecodeCampaign(const Json& request, const Snapshot* snapshot) {
+  if (request.contains("campaign_id")) {
+    if (request.contains("campaign")) {
+      return MakeError(ErrorCode::kBadRequest, "give either campaign or campaign_id, not both", "campaign_id");
+    }
+    std::string id;
+    ASSIGN_OR_RETURN(id, GetString(request, "campaign_id", ""));
+    if (snapshot == nullptr) {
+      return MakeError(ErrorCode::kNotFound, "no snapshot is open to find campaign '" + id + "' in", "campaign_id");
+    }
+    return GroupBuyCampaignFromSnapshot(*snapshot, id);
+  }
   const std::string path = "campaign";
   const Json* json;
   ASSIGN_OR_RETURN(json, GetObject(request, "campaign", "", true));
@@ -172,7 +186,7 @@ const std::vector<std::string>& GroupOperations() {
   return kOperations;
 }
 
-Result<std::string> GroupOperationJson(const std::string& op, const std::string& text) {
+Result<std::string> GroupOperationJson(const std::string& op, const std::string& text, const Snapshot* snapshot) {
   bool known = false;
   for (const auto& name : GroupOperations()) known = known || name == op;
   if (!known) return MakeError(ErrorCode::kInvalidArgument, "unknown group operation '" + op + "'", "op");
@@ -187,10 +201,11 @@ Result<std::string> GroupOperationJson(const std::string& op, const std::string&
   else if (op == "expire") fields = {"campaign", "group", "now_ms"};
   else if (op == "withdraw") fields = {"campaign", "group"};
   else fields = {"campaign", "group", "user_id"};
+  fields.push_back("campaign_id");
   SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", fields));
 
   GroupBuyCampaign campaign;
-  ASSIGN_OR_RETURN(campaign, DecodeCampaign(request));
+  ASSIGN_OR_RETURN(campaign, DecodeCampaign(request, snapshot));
   if (op == "check-open") {
     GroupShopper shopper;
     ASSIGN_OR_RETURN(shopper, DecodeShopper(request));

@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "shopcore/money/civil_date.h"
+#include "shopcore/money/date_format.h"
 #include "shopcore/social/codec.h"
 #include "shopcore/social/pickup.h"
 #include "social/json_access.h"
@@ -10,6 +12,9 @@ namespace shopcore {
 namespace {
 
 using namespace json_access;  // NOLINT: the codec's own helpers
+
+// A pickup day with its weekday, as shoppers plan around it: "Mon, Nov 23".
+constexpr const char* kPickupDayStyle = "MMMEd";
 
 // "HH:MM", 00:00 .. 23:59, exactly five characters.
 Result<int> ParseClock(const std::string& text, const std::string& path) {
@@ -54,7 +59,7 @@ Result<PickupPoint> DecodePoint(const Json& item, const std::string& path) {
 
 }  // namespace
 
-Result<std::string> PickupSlotJson(const std::string& text) {
+Result<std::string> PickupSlotJson(const std::string& text, const LocalePack* display_locale) {
   Json request;
   ASSIGN_OR_RETURN(request, ParseDocument(text));
   SHOPCORE_RETURN_IF_ERROR(RequireObject(request, "", {"points", "point_id", "now_ms"}));
@@ -81,6 +86,18 @@ Result<std::string> PickupSlotJson(const std::string& text) {
   out["pickup_date"] = slot->pickup_date;
   out["pickup_weekday"] = slot->pickup_weekday;
   out["postage_minor"] = std::to_string(slot->postage_minor);
+  if (display_locale) {
+    OrderedJson display;
+    for (const auto& [key, date] : {std::pair<const char*, const std::string&>{"cycle_date", slot->cycle_date},
+                                    {"pickup_date", slot->pickup_date}}) {
+      auto day = ParseCivilDate(date);
+      if (!day.ok()) return MakeError(ErrorCode::kInvalidArgument, "cannot display a date before 1970: " + date, key);
+      auto text = FormatDateRange(*display_locale, *day, *day, kPickupDayStyle);
+      if (!text.ok()) return text.error();
+      display[key] = *text;
+    }
+    out["display"] = std::move(display);
+  }
   return Dump(out);
 }
 

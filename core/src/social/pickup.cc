@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "shopcore/money/civil_date.h"
+
 namespace shopcore {
 namespace {
 
@@ -10,37 +12,15 @@ constexpr int64_t kMinuteMs = 60000;
 // Keeps day arithmetic far from int64 limits: about ±292,000 years.
 constexpr int64_t kMaxAbsNowMs = int64_t{1} << 53;
 
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+// ISO weekday (1 Monday .. 7 Sunday) of a day count since 1970-01-01.
+int IsoWeekday(int64_t days) {
+  const int weekday = Weekday(days);  // 0 Sunday .. 6 Saturday
+  return weekday == 0 ? 7 : weekday;
+}
+
+std::string IsoDateOfDay(int64_t days) { return FormatIsoDate(CivilFromDays(days)); }
 
 }  // namespace
-
-// Howard Hinnant's civil_from_days (public domain algorithm).
-std::string CivilDate(int64_t days) {
-  int64_t z = days + 719468;
-  int64_t era = FloorDiv(z, 146097);
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t year = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t day = doy - (153 * mp + 2) / 5 + 1;
-  int64_t month = mp < 10 ? mp + 3 : mp - 9;
-  if (month <= 2) ++year;
-  std::string text = std::to_string(year < 0 ? -year : year);
-  if (text.size() < 4) text.insert(0, 4 - text.size(), '0');
-  if (year < 0) text.insert(0, 1, '-');
-  text += month < 10 ? "-0" : "-";
-  text += std::to_string(month);
-  text += day < 10 ? "-0" : "-";
-  text += std::to_string(day);
-  return text;
-}
-
-int IsoWeekday(int64_t days) {
-  // 1970-01-01 was a Thursday (ISO 4).
-  int64_t mod = ((days % 7) + 7) % 7;
-  return static_cast<int>((mod + 3) % 7) + 1;
-}
 
 Status ValidatePickupPoint(const PickupPoint& point) {
   if (point.id.empty()) return MakeError(ErrorCode::kInvalidArgument, "pickup point id must not be empty", "id");
@@ -87,11 +67,11 @@ Result<PickupSlot> PickupSlotAt(const PickupPoint& point, int64_t now_ms) {
     if (ahead == 0 && ms_of_day >= cutoff_ms_of_day) continue;
     PickupSlot slot;
     slot.point_id = point.id;
-    slot.cycle_date = CivilDate(day);
+    slot.cycle_date = IsoDateOfDay(day);
     slot.cutoff_at_ms = day * kDayMs + cutoff_ms_of_day - offset_ms;
     slot.time_to_cutoff_ms = slot.cutoff_at_ms - now_ms;
     slot.rolled_over = ahead != 0;
-    slot.pickup_date = CivilDate(day + point.pickup_after_days);
+    slot.pickup_date = IsoDateOfDay(day + point.pickup_after_days);
     slot.pickup_weekday = IsoWeekday(day + point.pickup_after_days);
     slot.postage_minor = 0;
     return slot;

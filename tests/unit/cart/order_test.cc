@@ -94,5 +94,28 @@ TEST(Order, BytesThatAreNotAnOrderAreRefused) {
   EXPECT_EQ(truncated.error().code, ErrorCode::kBadRequest);
 }
 
+// Found by fuzz `order`: Order bytes that verify but carry another schema
+// version are UNSUPPORTED_VERSION at order.schema_version (not BAD_REQUEST),
+// so a client newer than the server is told so instead of "not an order".
+TEST(Order, AnotherSchemaVersionIsUnsupportedVersion) {
+  auto snapshot = TestSnapshot();
+  ASSERT_NE(snapshot, nullptr);
+  auto order = BuildOrder(*snapshot, kRequest);
+  ASSERT_TRUE(order.ok());
+  const auto* table = reinterpret_cast<const flatbuffers::Table*>(schema::GetOrder(order->data()));
+  const uint8_t* field = table->GetAddressOf(schema::Order::VT_SCHEMA_VERSION);
+  ASSERT_NE(field, nullptr);
+  const size_t offset = static_cast<size_t>(field - reinterpret_cast<const uint8_t*>(order->data()));
+  for (uint32_t version : {0u, 99u}) {
+    std::string bytes = *order;
+    for (int i = 0; i < 4; ++i) bytes[offset + i] = static_cast<char>((version >> (8 * i)) & 0xff);
+    auto verified = VerifyOrder(*snapshot, bytes);
+    ASSERT_FALSE(verified.ok()) << version;
+    EXPECT_EQ(verified.error().code, ErrorCode::kUnsupportedVersion);
+    EXPECT_EQ(verified.error().path, "order.schema_version");
+    EXPECT_EQ(verified.error().message, "order schema version " + std::to_string(version));
+  }
+}
+
 }  // namespace
 }  // namespace shopcore::cart

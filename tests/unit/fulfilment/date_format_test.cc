@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "fulfilment/fulfilment_test_util.h"
+#include "shopcore/fulfilment/delivery_promise.h"
+#include "shopcore/money/date_format.h"
 
 namespace shopcore::fulfilment {
 namespace {
@@ -48,8 +50,9 @@ TEST(DateFormatTest, DeliveryPromisesUseTheMessageTemplates) {
   auto tw_text = FormatDeliveryPromise(*tw, {2026, 11, 25}, {2026, 11, 25});
   ASSERT_TRUE(en_text.ok() && zh_text.ok() && tw_text.ok());
   EXPECT_EQ(*en_text, "Arrives Wed, Nov 25\u2009–\u2009Fri, Nov 27");
-  EXPECT_EQ(*zh_text, "预计11/25 – 11/27送达");
-  EXPECT_EQ(*tw_text, "預計11月25日送達");
+  // zh uses MMMEd (data/delivery-messages.json): CLDR's interval joins with 至.
+  EXPECT_EQ(*zh_text, "预计11/25周三至11/27周五送达");
+  EXPECT_EQ(*tw_text, "預計11月25日週三送達");
 }
 
 TEST(DateFormatTest, ErrorsAreValues) {

@@ -32,7 +32,7 @@ TEST(DeliveryCommandTest, PrintsThePlansWithPromisesInTheRequestLocale) {
 TEST(DeliveryCommandTest, UsageAndInputErrors) {
   auto usage = RunShopcore({"delivery", FixturePath("fulfilment.json")});
   EXPECT_EQ(usage.exit_code, 2);
-  EXPECT_EQ(usage.err, "usage: shopcore delivery FULFILMENT.json REQUEST.json\n");
+  EXPECT_EQ(usage.err, "usage: shopcore delivery SNAP.bin|FULFILMENT.json REQUEST.json\n");
   auto missing = RunShopcore({"delivery", "/nonexistent/f.json", FixturePath("request-split.json")});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_EQ(missing.err, "error: IO_ERROR at /nonexistent/f.json: cannot read /nonexistent/f.json\n");

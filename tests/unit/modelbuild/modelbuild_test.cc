@@ -190,7 +190,8 @@ TEST(ModelBuildCommand, WritesModelSectionsTheSnapshotBuilderReads) {
   cli::CommandContext context;
   context.files = &files;
   std::vector<std::string> args = {"model", "build", "--interactions", log_path, "--catalog", "catalog.json",
-                                   "-o", "out.json", "--factors", "2", "--lambda", "1"};
+                                   "-o", "out.json", "--factors", "2", "--lambda", "1", "--als-lambda", "0.05",
+                                   "--alpha", "12.5"};
   auto built = cli::RunCommand(args, context);
   ASSERT_EQ(built.exit_code, 0) << built.err;
   EXPECT_EQ(built.out,
@@ -204,6 +205,9 @@ TEST(ModelBuildCommand, WritesModelSectionsTheSnapshotBuilderReads) {
   ASSERT_TRUE(out.is_object());
   EXPECT_EQ(out["model"]["algorithm"], "ease+ials");
   EXPECT_EQ(out["model"]["gram"].size(), 4u);
+  // The device folds a shopper in with the terms the factors were trained with.
+  EXPECT_EQ(out["model"]["regularization"], "0.05");
+  EXPECT_EQ(out["model"]["fold_in_alpha"], "12.5");
   EXPECT_EQ(out["neighbours"][0]["item"], "item-1");
   EXPECT_EQ(out["neighbours"][0]["neighbours"], nlohmann::json::array({"item-2"}));
   EXPECT_EQ(out["fbt_rules"][0]["id"], "item-1>item-2");

@@ -38,7 +38,7 @@ OrderedJson RecoCatalog() {
   }
   c["items"].push_back({{"id", "h-x"}, {"brand", "Home Co"}, {"category_path", {"Home"}}, {"sellable_markets", {"US"}},
                         {"skus", {{{"id", "h-x-s"}, {"price", {{"DE", {{"amount", 999}}}, {"US", {{"amount", 999}}}}}}}}});
-  c["model"] = {{"algorithm", "test"}, {"dimensions", 2}, {"gram", {2.0, 0.0, 0.0, 2.0}}, {"regularization", "0.1"}};
+  c["model"] = {{"algorithm", "test"}, {"dimensions", 2}, {"gram", {2.0, 0.0, 0.0, 2.0}}, {"regularization", "0.1"}, {"fold_in_alpha", "12.5"}};
   c["neighbours"] = OrderedJson::array();
   c["factors"] = OrderedJson::array();
   for (const auto& [prefix, name] : categories) {
@@ -108,6 +108,7 @@ TEST(SnapshotModel, ViewMatchesTheCatalog) {
   EXPECT_TRUE(InBuffer(*snapshot, v.gram.data()));
   EXPECT_EQ(v.factor_dim, 2u);
   EXPECT_FLOAT_EQ(v.fold_in_lambda, 0.1f);
+  EXPECT_FLOAT_EQ(v.fold_in_alpha, 12.5f);
   // h-1's row: h-2, h-3, h-4 and h-x.
   uint32_t h1 = FindItem(v, "h-1");
   std::vector<std::string_view> row;

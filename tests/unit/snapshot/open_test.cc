@@ -146,6 +146,56 @@ TEST_F(SnapshotRejection, UnsortedCollection) {
   ExpectRefused(HandBuilt(kSnapshotSchemaVersion, {{"b", "b1"}, {"a", "a1"}}), ErrorCode::kBadSnapshot, "items is not sorted by id");
 }
 
+// Nested keyed vectors are binary-searched too (LookupByKey on a SKU's
+// stock per warehouse, a market's pickup points), so Open checks their order
+// at every depth, not only the top-level collections.
+std::string WithNestedKeys(std::vector<const char*> warehouses, std::vector<const char*> pickup_points) {
+  flatbuffers::FlatBufferBuilder builder;
+  std::vector<flatbuffers::Offset<schema::WarehouseStock>> stock;
+  for (const char* warehouse : warehouses) stock.push_back(schema::CreateWarehouseStockDirect(builder, warehouse, 3));
+  auto stock_vector = builder.CreateVector(stock);
+  auto sku_id = builder.CreateString("a1");
+  schema::SkuBuilder sku(builder);
+  sku.add_id(sku_id);
+  sku.add_stock_by_warehouse(stock_vector);
+  std::vector<flatbuffers::Offset<schema::Sku>> skus{sku.Finish()};
+  std::vector<flatbuffers::Offset<schema::Item>> items{schema::CreateItemDirect(
+      builder, "a", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &skus)};
+  std::vector<flatbuffers::Offset<schema::PickupPoint>> points;
+  for (const char* point : pickup_points) points.push_back(schema::CreatePickupPointDirect(builder, point));
+  auto points_vector = builder.CreateVector(points);
+  auto market_id = builder.CreateString("CN");
+  schema::MarketBuilder market(builder);
+  market.add_id(market_id);
+  market.add_pickup_points(points_vector);
+  std::vector<flatbuffers::Offset<schema::Market>> markets{market.Finish()};
+  auto id = builder.CreateString("nested");
+  auto item_vector = builder.CreateVector(items);
+  auto market_vector = builder.CreateVector(markets);
+  schema::CatalogBuilder catalog(builder);
+  catalog.add_schema_version(kSnapshotSchemaVersion);
+  catalog.add_snapshot_id(id);
+  catalog.add_items(item_vector);
+  catalog.add_markets(market_vector);
+  builder.FinishSizePrefixed(catalog.Finish(), schema::CatalogIdentifier());
+  return std::string(reinterpret_cast<const char*>(builder.GetBufferPointer()), builder.GetSize());
+}
+
+TEST_F(SnapshotRejection, NestedKeyedVectorsAreSortedAndUnique) {
+  ASSERT_TRUE(Snapshot::Open(WithNestedKeys({"wh-a", "wh-b"}, {"p1", "p2"})).ok());
+  auto unsorted = Snapshot::Open(WithNestedKeys({"wh-b", "wh-a"}, {"p1", "p2"}));
+  ASSERT_FALSE(unsorted.ok());
+  EXPECT_EQ(unsorted.error().ToString(),
+            "BAD_SNAPSHOT at items[0].skus[0].stock_by_warehouse[1]: stock_by_warehouse is not sorted by id");
+  ExpectRefused(WithNestedKeys({"wh-b", "wh-a"}, {"p1", "p2"}), ErrorCode::kBadSnapshot, "stock_by_warehouse is not sorted");
+  auto duplicate = Snapshot::Open(WithNestedKeys({"wh-a"}, {"p1", "p1"}));
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_EQ(duplicate.error().ToString(), "CONFLICT at markets[0].pickup_points[1]: duplicate id 'p1' in pickup_points");
+  auto keyless = Snapshot::Open(WithNestedKeys({"wh-a", ""}, {"p1"}));
+  ASSERT_FALSE(keyless.ok());
+  EXPECT_EQ(keyless.error().ToString(), "BAD_SNAPSHOT at items[0].skus[0].stock_by_warehouse[1]: entry without an id");
+}
+
 TEST_F(SnapshotRejection, NoSnapshotId) {
   ExpectRefused(HandBuilt(kSnapshotSchemaVersion, {{"a", "a1"}}, nullptr), ErrorCode::kBadSnapshot, "the snapshot has no snapshot_id");
 }

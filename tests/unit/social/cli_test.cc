@@ -68,6 +68,29 @@ TEST(SocialCli, PickupAcrossTheCutoff) {
   EXPECT_NE(Shopcore(after).out.find("\"pickup_date\":\"2026-11-24\""), std::string::npos);
 }
 
+// The shopper reads the cycle's cutoff day and the pickup day in their
+// locale, the point's calendar dates (Intl.DateTimeFormat's month short,
+// day numeric, weekday short: "11月23日周一").
+TEST(SocialCli, PickupDaysInTheShoppersLocale) {
+  std::vector<std::string> args = {"pickup", "slot", "--utc-offset-minutes", "480", "--cutoff", "22:00",
+                                   "--now-ms", "1795355999999", "--locale"};
+  auto zh = args;
+  zh.push_back("zh-CN");
+  auto en = args;
+  en.push_back("en-US");
+  auto zh_out = Shopcore(zh);
+  ASSERT_EQ(zh_out.exit_code, 0) << zh_out.err;
+  EXPECT_NE(zh_out.out.find("\"display\":{\"cycle_date\":\"11月22日周日\",\"pickup_date\":\"11月23日周一\"}"),
+            std::string::npos) << zh_out.out;
+  EXPECT_NE(Shopcore(en).out.find("\"display\":{\"cycle_date\":\"Sun, Nov 22\",\"pickup_date\":\"Mon, Nov 23\"}"),
+            std::string::npos);
+  auto unknown = args;
+  unknown.push_back("xx-NOPE");
+  auto refused = Shopcore(unknown);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.out, "");
+}
+
 TEST(SocialCli, RequestFileCommands) {
   auto group = Shopcore({"group", "open", "--request", FixturePath("group_open.json")});
   EXPECT_EQ(group.exit_code, 0) << group.err;

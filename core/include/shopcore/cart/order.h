@@ -32,7 +32,8 @@ struct OrderVerification {
   std::string json;  // the report above
 };
 
-// Bytes that are not a verified Order are BAD_REQUEST at "order"; a request
+// Bytes that are not a verified Order are BAD_REQUEST at "order", an Order of
+// another schema version UNSUPPORTED_VERSION at "order.schema_version"; a request
 // the server cannot price is that error, at "order.request_json:<path>".
 Result<OrderVerification> VerifyOrder(const Snapshot& snapshot, std::string_view order_bytes);
 

@@ -15,7 +15,10 @@
 //    "activity": {"kind": "group"|"bargain"|"flash", "id": "gb-1", "leader": false, "price": 1234},
 //                                             group: join campaign id (leader: 团长价); bargain: the price
 //                                             reached (minor units); flash: flash sales apply by time anyway
-//    "purchased": {"sku-1a": 1}}              units already bought, against per-user limits
+//    "purchased": {"sku-1a": 1},              units already bought, against per-user limits
+//    "import": {"seller_ioss": true,          cross-border facts: the seller is IOSS-registered,
+//               "annual_quota_remaining": 2600000,  CN CBEC quota left (regime currency minor units),
+//               "channel": "courier"}}        CA-style thresholds by channel
 // Integers are JSON integers.
 //
 // Output: PricedCartToJson's object (lines, per-unit buckets, adjustments,
@@ -23,9 +26,19 @@
 //   "market": "DE",
 //   "tax": {"rule", "name", "display": "inclusive"|"exclusive", "rounding": {level, mode, target},
 //           "source", "verified_on" (the rule's labels are not printed yet),
-//           "lines": [{"sku", "category", "rate", "net", "tax", "gross", "cross_border"}],
-//           "shipping": {"rate", "net", "tax", "gross"}, "net", "tax", "gross", "grand_total",
-//           "warnings": ["import_rule_unavailable:sku-9"]}
+//           "lines": [{"sku", "category", "rate", "net", "tax", "gross", "cross_border"}]  (domestic lines),
+//           "shipping": {"rate", "net", "tax", "gross"}, "net", "tax", "gross",
+//           "imports": [{"origin", "rule", "tier", "notice"?, "lines": [{"sku", "goods", "shipping", "duty",
+//                        "tax", "fees", "total", "tax_rate"}], "components": [{"kind", "amount",
+//                        "collection": "included"|"estimated"}], "due_at_checkout", "due_on_delivery",
+//                        "label"?, "rules": [{"id", "source", "verified_on"}]}]  (only when any),
+//           "due_on_delivery" (only with imports), "grand_total" (domestic gross + imports due at checkout),
+//           "warnings": ["import_rule_unavailable:sku-9", "duty_rate_unknown:sku-3", "annual_quota_not_checked:JP"]}
+//          Cross-border lines (item origin_country != market) of a market with an import regime in
+//          force ship as one consignment per origin through tax::ComputeLandedCost: the line's
+//          payable is the goods value, duty and import tax come on top (included when the tier's
+//          collector is the seller or platform, estimated otherwise). Postage is domestic while
+//          any line is; a cart of imports only ships it with the consignments (CIF, split by goods).
 //          or {"status": "NO_RULE", "message": "..."} when the market has no rule in force,
 //   "display": {"payable": "€49,99", "grand_total": ..., "nudges": [...]} when a locale pack is given.
 // The hash covers the priced cart (what the server re-prices), not tax or display.

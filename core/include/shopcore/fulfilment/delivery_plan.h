@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "shopcore/fulfilment/civil_date.h"
+#include "shopcore/money/civil_date.h"
 #include "shopcore/fulfilment/fulfilment_data.h"
 #include "shopcore/status.h"
 

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "shopcore/money/locale_pack.h"
+#include "shopcore/snapshot/snapshot.h"
 #include "shopcore/status.h"
 
 namespace shopcore {
@@ -34,14 +35,20 @@ namespace shopcore {
 // paid_minor, now_ms}; cancel, refund, refund-done {campaign, group,
 // user_id}; expire {campaign, group, now_ms}; withdraw {campaign, group}.
 // Transitions answer {"group": {...}}.
-Result<std::string> GroupOperationJson(const std::string& op, const std::string& request);
+// Instead of "campaign", a request may name "campaign_id": the campaign is
+// then read from `snapshot` (snapshot_campaigns.h; NOT_FOUND "campaign_id"
+// without a snapshot or without that campaign).
+Result<std::string> GroupOperationJson(const std::string& op, const std::string& request,
+                                       const Snapshot* snapshot = nullptr);
 const std::vector<std::string>& GroupOperations();
 
 // op: schedule {campaign, seed: {state, stream}}; validate {campaign,
 // cuts?}; progress {campaign, seed | cuts, session: {started_at_ms,
 // helpers_done}, now_ms}.
-// bargain campaign {id?, currency, start_minor, floor_minor, helpers, time_limit_ms}
-Result<std::string> BargainOperationJson(const std::string& op, const std::string& request);
+// bargain campaign {id?, currency, start_minor, floor_minor, helpers, time_limit_ms},
+// or "campaign_id" read from `snapshot` as for groups.
+Result<std::string> BargainOperationJson(const std::string& op, const std::string& request,
+                                         const Snapshot* snapshot = nullptr);
 
 // op: commission {currency, rules[], lines[], chain}; share-to-earn
 // {currency, rules[], items[]?, lines[]?}. With a locale pack, every
@@ -52,7 +59,10 @@ Result<std::string> ReferralOperationJson(const std::string& op, const std::stri
 
 // {points[{id, market?, utc_offset_minutes, cutoff: "HH:MM",
 //  cutoff_weekdays?[1..7], pickup_after_days?}], point_id, now_ms}
-Result<std::string> PickupSlotJson(const std::string& request);
+// With a locale pack the answer also carries "display": the cycle's cutoff
+// day and the pickup day as the shopper reads them ("Mon, Nov 23",
+// "11月23日周一"), in the point's calendar (its dates, not the device's).
+Result<std::string> PickupSlotJson(const std::string& request, const LocalePack* display_locale = nullptr);
 
 // {kind, item_id, inviter_id, ref_id?, market, signature_b64?} -> {token, ...}
 Result<std::string> ShareEncodeJson(const std::string& request);

@@ -48,11 +48,6 @@ Result<PickupSlot> PickupSlotAt(const PickupPoint& point, int64_t now_ms);
 Result<PickupSlot> ChoosePickupPoint(const std::vector<PickupPoint>& points, const std::string& point_id,
                                      int64_t now_ms);
 
-// Proleptic Gregorian date of a day count since 1970-01-01: "YYYY-MM-DD".
-std::string CivilDate(int64_t days_since_epoch);
-// ISO weekday (1 Monday .. 7 Sunday) of a day count since 1970-01-01.
-int IsoWeekday(int64_t days_since_epoch);
-
 }  // namespace shopcore
 
 #endif  // SHOPCORE_SOCIAL_PICKUP_H_

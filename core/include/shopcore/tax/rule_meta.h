@@ -32,7 +32,8 @@ struct RuleMeta {
 };
 
 // "YYYY-MM-DD" (proleptic Gregorian, UTC) to epoch milliseconds of its start.
-// INVALID_ARGUMENT for anything else, including 2026-02-30.
+// INVALID_ARGUMENT for anything else, including 2026-02-30 and years before
+// 1970 (shopcore/money/civil_date.h's range).
 Result<int64_t> ParseIsoDate(std::string_view text);
 
 // Fills from_ms/to_ms from valid_from/valid_to and checks from <= to.

@@ -9,11 +9,11 @@
 // last day in force, so from_ms/to_ms are filled here from the snapshot's
 // meaning, and valid_to keeps the snapshot's text.
 //
-// Not yet mapped: ImportRegime. The snapshot's regime (one threshold, one
-// rate table, free-form params) cannot express the tax module's tiers
-// (several thresholds, duty and tax specs, collectors, fees), so import
-// regimes stay empty here and cross-border lines report that no import
-// rule is available instead of inventing one.
+// Each ImportRegime with tiers becomes an ImportRegime of the tax module
+// (tiers, duty and tax specs, collectors, fees, threshold basis and scope,
+// customs value factor, rounding), with the same validity convention. A
+// regime without tiers only summarises (an older producer) and is left out,
+// so its market reports that no import rule is available.
 #ifndef SHOPCORE_TAX_SNAPSHOT_TAX_RULES_H_
 #define SHOPCORE_TAX_SNAPSHOT_TAX_RULES_H_
 
@@ -23,9 +23,9 @@
 
 namespace shopcore::tax {
 
-// INVALID_ARGUMENT with the snapshot path ("tax_rules[2].rates.standard")
-// for a rate that is not a decimal or a category the tax module does not
-// know; CONFLICT from TaxRules::Validate for overlapping windows.
+// INVALID_ARGUMENT with the snapshot path ("tax_rules[2].rates.standard",
+// "import_regimes[3].tiers[0].collector") for a rate that is not a decimal,
+// a category, basis or collector the tax module does not know; CONFLICT from TaxRules::Validate for overlapping windows.
 Result<TaxRules> TaxRulesFromSnapshot(const Snapshot& snapshot);
 
 }  // namespace shopcore::tax

@@ -1,8 +1,8 @@
-#include "shopcore/fulfilment/civil_date.h"
+#include "shopcore/money/civil_date.h"
 
 #include <cstdio>
 
-namespace shopcore::fulfilment {
+namespace shopcore {
 
 int64_t FloorDiv(int64_t a, int64_t b) {
   int64_t q = a / b;
@@ -67,4 +67,4 @@ std::string FormatIsoDate(const CivilDate& date) {
   return buffer;
 }
 
-}  // namespace shopcore::fulfilment
+}  // namespace shopcore

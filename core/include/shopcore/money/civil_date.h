@@ -1,9 +1,9 @@
-// A calendar date without a time zone ("2026-11-25"), the unit delivery
-// promises are made in. Day numbers count days since 1970-01-01 in the
+// A calendar date without a time zone ("2026-11-25"): delivery promises,
+// pickup days and tax rules' validity are made of them. Day numbers count days since 1970-01-01 in the
 // proleptic Gregorian calendar (Howard Hinnant's civil algorithms), so date
 // arithmetic is integer arithmetic and identical natively and in wasm.
-#ifndef SHOPCORE_FULFILMENT_CIVIL_DATE_H_
-#define SHOPCORE_FULFILMENT_CIVIL_DATE_H_
+#ifndef SHOPCORE_MONEY_CIVIL_DATE_H_
+#define SHOPCORE_MONEY_CIVIL_DATE_H_
 
 #include <cstdint>
 #include <string>
@@ -11,7 +11,7 @@
 
 #include "shopcore/status.h"
 
-namespace shopcore::fulfilment {
+namespace shopcore {
 
 struct CivilDate {
   int32_t year = 1970;
@@ -33,6 +33,6 @@ std::string FormatIsoDate(const CivilDate& date);
 // Floor division of epoch milliseconds into days (negative times round down).
 int64_t FloorDiv(int64_t a, int64_t b);
 
-}  // namespace shopcore::fulfilment
+}  // namespace shopcore
 
-#endif  // SHOPCORE_FULFILMENT_CIVIL_DATE_H_
+#endif  // SHOPCORE_MONEY_CIVIL_DATE_H_

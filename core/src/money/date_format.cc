@@ -1,8 +1,8 @@
-#include "shopcore/fulfilment/date_range_format.h"
+#include "shopcore/money/date_format.h"
 
 #include "money/locale_pack_data.h"
 
-namespace shopcore::fulfilment {
+namespace shopcore {
 namespace {
 
 std::string Digits(const LocalePackData& pack, int64_t value, int min_width) {
@@ -69,14 +69,4 @@ Result<std::string> FormatDateRange(const LocalePack& pack, const CivilDate& fro
   return out;
 }
 
-Result<std::string> FormatDeliveryPromise(const LocalePack& pack, const CivilDate& from, const CivilDate& to) {
-  const LocalePackData& data = pack.data();
-  if (!data.dates) return MakeError(ErrorCode::kBadLocalePack, "pack '" + data.locale + "' has no date data (regenerate it)", "dates");
-  auto range = FormatDateRange(pack, from, to, data.dates->arrives_style);
-  if (!range.ok()) return range.error();
-  std::string message = data.dates->arrives;
-  message.replace(message.find("{0}"), 3, *range);
-  return message;
-}
-
-}  // namespace shopcore::fulfilment
+}  // namespace shopcore
