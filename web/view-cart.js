@@ -174,8 +174,16 @@ function fulfilmentPanel() {
     promise = missingNotice('planDelivery', 'Delivery promise');
   } else {
     try {
-      const plan = call('planDelivery', { market: market.id, now: now(), lines: cartLines().map((l) => ({ sku: l.sku, qty: l.qty })) });
-      promise = h('pre', { class: 'json' }, JSON.stringify(plan, null, 1));
+      const answer = call('planDelivery', {
+        market: market.id, currency: market.currency, now_ms: now(), locale: locale(),
+        items: cartLines().map((l) => ({ sku: l.sku, quantity: l.qty, unit_price_minor: skuInfo(l.sku).sku?.prices.get(market.id)?.amount ?? '0' })),
+      });
+      const picks = Object.entries(answer.picks ?? {}).filter(([, index]) => answer.plans?.[index]);
+      promise = h('ul', { class: 'plain', id: 'delivery-plans' }, picks.map(([pick, index]) => {
+        const plan = answer.plans[index];
+        return h('li', { dataset: { pick } }, h('span', {}, `${pick.replace(/_/g, ' ')}: ${plan.promise ?? `${plan.earliest} – ${plan.latest}`}`),
+          h('span', { class: 'muted' }, `${plan.parcel_count} parcel${plan.parcel_count === 1 ? '' : 's'} · ${money(plan.shipping_minor, answer.currency)}`));
+      }));
     } catch (error) {
       promise = errorNotice(error);
     }
