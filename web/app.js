@@ -1,13 +1,22 @@
-// The demo page: loads the shopcore ES module in the browser, converts the
-// sample prices into each market's currency and shows them the way that
-// market writes them, formatted by the engine from CLDR locale packs.
-// Intl.NumberFormat, the browser's own formatter, is shown beside each price
-// as an independent check.
+// The demo shop: loads the shopcore ES module, opens the demo snapshot in an
+// Engine, and routes between the feed, item, cart and privacy views. Every
+// number on the page comes from the engine; every string from the snapshot
+// is set as text (dom.js), never parsed as HTML.
 import { createShopCore, supportsSimd } from '/shopcore/src/index.js';
-import { h } from './dom.js';
-import { BASE_CURRENCY, DISPLAYS, MARKETS, SAMPLES } from './markets.js';
+import { ShopCatalog } from './catalog.js';
+import { fetchLocalePack, loadShopData } from './data.js';
+import { fill, h } from './dom.js';
+import { mountPerfOverlay, timed } from './perf.js';
+import {
+  cartLines, describe, regionName, restoreCarts, restoreProfile, saveMarket, savedMarket, shop, t,
+} from './shop.js';
+import { renderCart } from './view-cart.js';
+import { renderHome } from './view-home.js';
+import { leaveItem, renderItem } from './view-item.js';
+import { renderPrivacy } from './view-privacy.js';
 
-const state = { core: null, display: 'symbol', prices: [] };
+// The markets the switcher offers, in this order, when the snapshot has them.
+const MARKET_ORDER = ['CN', 'US', 'GB', 'DE', 'FR', 'JP', 'AU', 'SG', 'BR', 'KR'];
 
 function setStatus(kind, text) {
   document.documentElement.dataset.state = kind;
@@ -16,142 +25,132 @@ function setStatus(kind, text) {
   status.hidden = kind === 'ready';
 }
 
-// A pack is generated per CLDR locale; "de-DE" has none of its own and is
-// served by "de", as the engine's registry resolves it.
-async function fetchLocalePack(tag) {
-  const parts = tag.split('-');
-  for (let n = parts.length; n > 0; n -= 1) {
-    const response = await fetch(`/locale/${parts.slice(0, n).join('-')}.json`);
-    if (response.ok) return new Uint8Array(await response.arrayBuffer());
+const loadedPacks = new Set();
+async function ensureLocale(tag) {
+  if (loadedPacks.has(tag)) return;
+  const bytes = await fetchLocalePack(tag);
+  if (!bytes) throw new Error(`no locale pack for ${tag}`);
+  timed(shop.core, 'loadLocalePack', bytes);
+  timed(shop.engine, 'loadLocalePack', bytes);
+  loadedPacks.add(tag);
+}
+
+function route() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [pathPart, query = ''] = hash.split('?');
+  const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  return { name: parts[0] ?? 'home', arg: parts[1] ?? null, params: new URLSearchParams(query) };
+}
+
+function render() {
+  const view = document.getElementById('view');
+  const { name, arg, params } = route();
+  if (name !== 'item') leaveItem();
+  document.documentElement.lang = shop.market.locale;
+  for (const link of document.querySelectorAll('.tabbar a')) {
+    link.setAttribute('aria-current', String(link.dataset.tab === (name === 'item' ? 'home' : name)));
   }
-  throw new Error(`no locale pack for ${tag}`);
-}
-
-function describe(error) {
-  return error && error.code ? `${error.code}: ${error.message}` : String(error && error.message ? error.message : error);
-}
-
-function intlFormat(market, amount, display) {
-  const currencyDisplay = DISPLAYS.find((d) => d.id === display).intl;
-  // A decimal string is formatted exactly (Intl.NumberFormat v3); no double in between.
-  return new Intl.NumberFormat(market.locale, { style: 'currency', currency: market.currency, currencyDisplay }).format(amount);
-}
-
-function renderPrice(price) {
-  const { core, display } = state;
-  const { market, conversion, valueElement, checkElement } = price;
-  let text = '';
+  document.querySelector('.tabbar [data-tab="home"] .tab__label').textContent = t('home');
+  document.querySelector('.tabbar [data-tab="cart"] .tab__label').textContent = t('cart');
+  document.querySelector('.tabbar [data-tab="privacy"] .tab__label').textContent = t('privacy');
   try {
-    text = core.formatMoney(conversion.amountMinor, market.currency, market.locale, { display });
-    valueElement.textContent = text;
-    valueElement.classList.remove('price__value--error');
+    if (name === 'item' && arg) renderItem(view, arg, params);
+    else if (name === 'cart') renderCart(view);
+    else if (name === 'privacy') renderPrivacy(view);
+    else renderHome(view);
   } catch (error) {
-    valueElement.textContent = error.code ?? 'ERROR';
-    valueElement.title = describe(error);
-    valueElement.classList.add('price__value--error');
+    fill(view, h('p', { class: 'notice notice--error' }, `This view failed: ${describe(error)}`));
+    console.error(error);
   }
-  valueElement.dataset.display = display;
-  const intl = intlFormat(market, conversion.amount, display);
-  checkElement.dataset.intl = intl;
-  if (text === intl) {
-    checkElement.textContent = '✓ same as Intl';
-    checkElement.className = 'price__check price__check--same';
-  } else {
-    checkElement.textContent = `Intl: ${intl}`;
-    checkElement.className = 'price__check price__check--differs';
-  }
+  view.dataset.view = name;
+  shop.updateBadge();
 }
 
-// The catalog's base price, as the base market writes it; plain digits if
-// that market's pack did not load.
-function basePrice(amountMinor) {
-  const base = MARKETS.find((market) => market.currency === BASE_CURRENCY);
-  try {
-    return state.core.formatMoney(amountMinor, BASE_CURRENCY, base.locale, { display: 'code' });
-  } catch {
-    return `${state.core.toMajor(amountMinor, BASE_CURRENCY)} ${BASE_CURRENCY}`;
-  }
+function updateBadge() {
+  const count = cartLines().reduce((sum, line) => sum + line.qty, 0);
+  const badge = document.getElementById('cart-count');
+  badge.textContent = String(count);
+  badge.hidden = count === 0;
 }
 
-function marketCard(market, packError) {
-  const rows = SAMPLES.map((sample) => {
-    const conversion = state.core.convert(sample.amountMinor, BASE_CURRENCY, market.currency, market.rate, 'half-even');
-    const valueElement = h('output', {
-      class: 'price__value',
-      lang: market.locale,
-      dir: 'auto',
-      dataset: { amountMinor: String(conversion.amountMinor), currency: market.currency, locale: market.locale },
-    });
-    const checkElement = h('span', { class: 'price__check', lang: market.locale, dir: 'auto' });
-    state.prices.push({ market, conversion, valueElement, checkElement });
-    return h('li', { class: 'price', dataset: { sample: sample.id } },
-      h('span', { class: 'price__label' }, sample.label,
-        h('span', { class: 'price__base' }, basePrice(sample.amountMinor))),
-      valueElement,
-      checkElement);
+function marketSwitcher() {
+  const select = document.getElementById('market');
+  const markets = MARKET_ORDER.map((id) => shop.catalog.market(id)).filter(Boolean);
+  select.replaceChildren(...markets.map((market) => h('option', { value: market.id },
+    `${regionName(market.id)} · ${market.currency}`)));
+  select.value = shop.market.id;
+  select.addEventListener('change', async () => {
+    const next = shop.catalog.market(select.value);
+    if (!next) return;
+    select.disabled = true;
+    try {
+      await ensureLocale(next.locale);
+      shop.market = next;
+      saveMarket(next.id);
+      document.getElementById('market-badge').textContent = next.id;
+      render();
+    } catch (error) {
+      setStatus('degraded', `Cannot switch to ${next.id}: ${describe(error)}`);
+      select.value = shop.market.id;
+    } finally {
+      select.disabled = false;
+    }
   });
-  const rate = market.currency === BASE_CURRENCY ? 'base currency' : `1 ${BASE_CURRENCY} = ${market.rate} ${market.currency}`;
-  return h('article', { class: 'market', dataset: { market: market.id } },
-    h('header', { class: 'market__header' },
-      h('span', { class: 'market__badge', 'aria-hidden': 'true' }, market.id),
-      h('div', { class: 'market__title' },
-        h('h2', {}, market.name),
-        h('p', { class: 'market__meta' }, `${market.locale} · ${market.currency} · ${rate}`))),
-    packError ? h('p', { class: 'market__error' }, packError) : null,
-    h('ul', { class: 'market__prices' }, rows));
 }
 
-function renderDisplayPicker() {
-  const picker = document.getElementById('display-picker');
-  for (const display of DISPLAYS) {
-    picker.append(h('button', {
-      type: 'button',
-      class: 'segmented__option',
-      dataset: { display: display.id },
-      'aria-pressed': String(display.id === state.display),
-      onclick: () => {
-        state.display = display.id;
-        for (const button of picker.querySelectorAll('button')) {
-          button.setAttribute('aria-pressed', String(button.dataset.display === display.id));
-        }
-        state.prices.forEach(renderPrice);
-      },
-    }, display.label));
+function shopClock(createdAt) {
+  const params = new URLSearchParams(location.search);
+  const pinned = params.get('now');
+  if (pinned && /^\d{1,16}$/.test(pinned)) {
+    shop.fixedNow = Number(pinned);
+    return 'pinned by ?now=';
   }
+  // The demo catalog's campaigns run for days after its creation. Outside
+  // that week the shop clock replays the catalog's first evening (before
+  // its 20:00 UTC flash sale), ticking in real time from page load.
+  const real = Date.now();
+  const week = 7 * 86400000;
+  if (real >= createdAt && real < createdAt + week) return 'real time';
+  shop.clockOffset = createdAt + 19.5 * 3600000 - real;
+  return 'replaying the catalog\'s first day';
 }
 
 async function main() {
   setStatus('loading', 'Loading the engine…');
-  state.core = await createShopCore();
-  const versions = state.core.version();
+  shop.updateBadge = updateBadge;
+  shop.rerender = render;
+  const started = performance.now();
+  shop.core = await createShopCore();
+  shop.engine = shop.core.createEngine();
+  const { bytes, info } = await loadShopData(shop.engine);
+  shop.catalog = new ShopCatalog(bytes);
+  const clock = shopClock(shop.catalog.createdAt);
+  const wanted = new URLSearchParams(location.search).get('market') ?? savedMarket();
+  shop.market = shop.catalog.market(wanted) ?? shop.catalog.market('DE') ?? shop.catalog.markets[0];
+  await ensureLocale(shop.market.locale);
+  restoreProfile();
+  restoreCarts();
+  document.getElementById('market-badge').textContent = shop.market.id;
+  marketSwitcher();
 
-  // Packs load in parallel; one missing pack only marks its own market.
-  const packErrors = new Map();
-  const packs = await Promise.allSettled(MARKETS.map((market) => fetchLocalePack(market.locale)));
-  packs.forEach((result, index) => {
-    const market = MARKETS[index];
-    try {
-      if (result.status === 'rejected') throw result.reason;
-      state.core.loadLocalePack(result.value);
-    } catch (error) {
-      packErrors.set(market.id, `Locale pack ${market.locale} not loaded: ${describe(error)}`);
-    }
+  const perf = document.getElementById('perf');
+  const renderPerf = mountPerfOverlay(perf);
+  document.getElementById('perf-toggle').addEventListener('click', (event) => {
+    perf.hidden = !perf.hidden;
+    event.currentTarget.setAttribute('aria-pressed', String(!perf.hidden));
+    renderPerf();
   });
 
-  const grid = document.getElementById('markets');
-  grid.replaceChildren(...MARKETS.map((market) => marketCard(market, packErrors.get(market.id))));
-  renderDisplayPicker();
-  state.prices.forEach(renderPrice);
-
+  window.addEventListener('hashchange', () => { render(); window.scrollTo(0, 0); });
+  render();
+  const versions = shop.core.version();
   document.getElementById('versions').textContent =
-    `shopcore ${versions.shopcore} · ${supportsSimd() ? 'SIMD' : 'baseline'} build · ${versions.currencyData} · ${MARKETS.length} markets`;
-  if (packErrors.size > 0) {
-    setStatus('degraded', `${packErrors.size} of ${MARKETS.length} locale packs did not load; those prices show the error code.`);
-  } else {
-    setStatus('ready', '');
-  }
+    `shopcore ${versions.shopcore} · ${supportsSimd() ? 'SIMD' : 'baseline'} build · snapshot ${info.snapshot_id} ` +
+    `(${shop.catalog.itemCount} items, ${(bytes.length / 1024).toFixed(0)} KB) · clock ${clock} · ready in ${(performance.now() - started).toFixed(0)} ms`;
+  setStatus('ready', '');
 }
 
 main().catch((error) => {
-  setStatus('error', `The engine did not start: ${describe(error)}`);
+  console.error(error);
+  setStatus('error', `The shop did not start: ${describe(error)}`);
 });

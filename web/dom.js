@@ -16,3 +16,9 @@ export function h(tag, attributes = {}, ...children) {
   }
   return element;
 }
+
+// Replaces an element's children, skipping absent ones (null, undefined,
+// false): replaceChildren itself would show them as the text "null".
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}

@@ -56,6 +56,7 @@ function mounts(buildDir) {
   return [
     ['/shopcore/', path.join(buildDir, 'wasm', 'package')],
     ['/locale/', path.join(buildDir, 'wasm', 'locale')],
+    ['/data/', path.join(buildDir, 'demo')],
     ['/', webDir],
   ];
 }

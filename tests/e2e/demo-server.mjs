@@ -1,11 +1,19 @@
 // Starts `scripts/demo --port 0` for a browser test and stops it again.
+// SHOPCORE_DEMO_SERVE_ONLY=1 skips scripts/demo's setup and full build (for
+// iterating on the page when build/native and build/wasm/package are
+// already built): it refreshes build/demo with scripts/demo-data and starts
+// web/server.mjs directly.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from '../js/shopcore-cli.mjs';
 
 // Resolves with {url, stop} once the demo prints its URL.
 export function startDemo({ timeoutMs = 20 * 60_000 } = {}) {
-  const child = spawn(path.join(ROOT, 'scripts', 'demo'), ['--port', '0'], {
+  const serveOnly = process.env.SHOPCORE_DEMO_SERVE_ONLY === '1';
+  const [command, args] = serveOnly
+    ? ['bash', ['-c', 'scripts/demo-data && exec node web/server.mjs --port 0 --build "${SHOPCORE_BUILD:-build}"']]
+    : [path.join(ROOT, 'scripts', 'demo'), ['--port', '0']];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
