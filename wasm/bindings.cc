@@ -238,8 +238,10 @@ shopcore::LocaleRegistry& LoadedLocales() {
 // to the one serving (the swap keeps both) must be refused before any
 // allocation: malloc (emmalloc under ALLOW_MEMORY_GROWTH) returns null
 // instead of aborting, so one probe of the whole working size answers it.
-Status EnsureRoom(size_t needed, const std::string& path) {
-  void* probe = std::malloc(needed);
+shopcore::Status EnsureRoom(size_t needed, const std::string& path) {
+  // volatile: a malloc whose block is only freed may be elided by the
+  // optimiser (and assumed to succeed), which would make this probe a no-op.
+  void* volatile probe = std::malloc(needed);
   if (probe == nullptr) {
     return MakeError(ErrorCode::kOutOfMemory,
                      "not enough wasm memory left for this input (" + std::to_string(needed >> 20) + " MB needed of a " +
@@ -248,7 +250,7 @@ Status EnsureRoom(size_t needed, const std::string& path) {
                      path);
   }
   std::free(probe);
-  return Status::Ok();
+  return shopcore::Status::Ok();
 }
 
 // Working memory of a snapshot of `bytes` next to its indexes and model

@@ -120,9 +120,9 @@ const DEMO = (() => {
   fs.rmSync(path.join(dir, 'catalog.json'));
   const requests = {
     // DE: two SKUs, the shopper's DE coupons chosen best-of, display in de-DE.
-    'price-de': { market: 'DE', now: 1795219200000, lines: [{ sku: 'sku-000000-0', qty: 2 }, { sku: 'sku-000002-1', qty: 1 }],
+    'price-de': { market: 'DE', now: 1795219200000, lines: [{ sku: 'sku-000000-0', qty: 2 }, { sku: 'sku-000000-1', qty: 1 }],
       wallet: [{ id: 'coupon-00003', state: 'unused' }, { id: 'coupon-00013', state: 'unused' }] },
-    'price-cn-pickup': { market: 'CN', now: 1795219200000, lines: [{ sku: 'sku-000001-0', qty: 3 }], member_tier: 'tier-gold', pickup_point: 'cn-sh-xuhui' },
+    'price-cn-pickup': { market: 'CN', now: 1795219200000, lines: [{ sku: 'sku-000000-1', qty: 3 }], member_tier: 'tier-gold', pickup_point: 'cn-sh-xuhui' },
     'price-unknown-sku': { market: 'DE', now: 1795219200000, lines: [{ sku: 'no-such-sku', qty: 1 }] },
     'price-bad-field': { market: 'DE', now: 1795219200000, lines: [{ sku: 'sku-000000-0', qty: 1 }], colour: 'red' },
     'recommend-home': { request: { context: 'home_feed', market: 'DE', now_ms: 1795219200000, page_size: 10 },
