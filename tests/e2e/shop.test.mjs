@@ -91,8 +91,10 @@ function buildHostileSnapshot() {
 let demo;
 let hostileSnapshot;
 before(async () => {
-  catalog = JSON.parse(readFileSync(path.join(DATA, 'catalog.json'), 'utf8'));
+  // The demo server's start writes build/demo (scripts/demo-data): on a
+  // fresh clone the catalog exists only after it.
   demo = await startDemo();
+  catalog = JSON.parse(readFileSync(path.join(DATA, 'catalog.json'), 'utf8'));
   hostileSnapshot = buildHostileSnapshot();
 });
 after(() => demo && demo.stop());
