@@ -160,16 +160,22 @@ class Engine {
   LocaleRegistry locales_;
   reco::Profile profile_;
 
-  // Rebuilds model_ (or model_status_) and drops the market views of the
-  // snapshot just swapped out.
+  // Drops what was derived from the snapshot just swapped out: the model
+  // and the market views.
   void SnapshotSwapped();
-  std::shared_ptr<const reco::SnapshotModel> model_;
-  Status model_status_;
+  // The recommender's model of the current snapshot, built once on first use.
+  Result<const reco::SnapshotModel*> Model() const;
+  mutable std::shared_ptr<const reco::SnapshotModel> model_;
+  mutable Status model_status_;  // why there is no model_, once built
+  mutable bool model_built_ = false;
 
   Result<cart::CartSession*> FindCart(uint32_t cart);
   Result<const cart::CartSession*> FindCart(uint32_t cart) const;
   // The current snapshot's view of a market, built once per snapshot.
   Result<const cart::CatalogView*> MarketView(const std::string& market);
+  // Fills a new session's options (market defaulted to the snapshot's first)
+  // and answers that market's view.
+  Result<const cart::CatalogView*> StartSession(const std::string& options, cart::CartSession* session);
   Result<std::string> NewCart(cart::CartSession session, const std::string& changes);
   std::map<uint32_t, cart::CartSession> carts_;
   uint32_t next_cart_ = 1;

@@ -148,32 +148,39 @@ Result<std::string> Engine::PriceJson(const std::string& request, const std::str
   return cart::PriceJson(**snapshot, request, *pack);
 }
 
-}  // namespace shopcore
-
-namespace shopcore {
-
-// A snapshot whose model data the recommender cannot use still prices carts,
-// so a model error does not refuse the snapshot: it is kept and answered by
-// Recommend until the next snapshot.
 void Engine::SnapshotSwapped() {
   market_views_.clear();
   model_.reset();
-  auto model = reco::SnapshotModel::Open(snapshots_.current());
-  if (model.ok()) {
-    model_ = std::move(*model);
-    model_status_ = Status::Ok();
-  } else {
-    model_status_ = model.error();
+  model_status_ = Status::Ok();
+  model_built_ = false;
+}
+
+// Built on first use, not at open: opening stays as cheap as verifying, and
+// a page that only prices carts never pays for the model. A snapshot whose
+// model data the recommender cannot use still prices carts, so the error is
+// kept and answered by Recommend until the next snapshot.
+Result<const reco::SnapshotModel*> Engine::Model() const {
+  if (!model_built_) {
+    model_built_ = true;
+    auto model = reco::SnapshotModel::Open(snapshots_.current());
+    if (model.ok()) {
+      model_ = std::move(*model);
+    } else {
+      model_status_ = model.error();
+    }
   }
+  if (!model_) return model_status_.error();
+  return model_.get();
 }
 
 Result<reco::Recommendation> Engine::Recommend(const std::string& request) const {
   auto snapshot = RequireSnapshot();
   if (!snapshot.ok()) return snapshot.error();
-  if (!model_) return model_status_.error();
+  auto model = Model();
+  if (!model.ok()) return model.error();
   auto parsed = reco::RecommendRequestFromJson(request);
   if (!parsed.ok()) return parsed.error();
-  return reco::Recommend(model_->view(), profile_, *parsed);
+  return reco::Recommend((*model)->view(), profile_, *parsed);
 }
 
 Result<std::string> Engine::RecommendJson(const std::string& request) const {
@@ -181,10 +188,6 @@ Result<std::string> Engine::RecommendJson(const std::string& request) const {
   if (!recommendation.ok()) return recommendation.error();
   return reco::RecommendationToJson(*recommendation);
 }
-
-}  // namespace shopcore
-
-namespace shopcore {
 
 Result<cart::CartSession*> Engine::FindCart(uint32_t cart) {
   auto it = carts_.find(cart);
@@ -238,27 +241,28 @@ Result<cart::CartOptions> CartOptionsFor(const std::string& text, const Snapshot
 
 }  // namespace
 
-Result<std::string> Engine::CreateCartJson(const std::string& options) {
+Result<const cart::CatalogView*> Engine::StartSession(const std::string& options, cart::CartSession* session) {
   auto snapshot = RequireSnapshot();
   if (!snapshot.ok()) return snapshot.error();
   auto parsed = CartOptionsFor(options, **snapshot);
   if (!parsed.ok()) return parsed.error();
   auto view = MarketView(parsed->market);
   if (!view.ok()) return view.error();
+  session->options = std::move(*parsed);
+  return view;
+}
+
+Result<std::string> Engine::CreateCartJson(const std::string& options) {
   cart::CartSession session;
-  session.options = std::move(*parsed);
+  auto view = StartSession(options, &session);
+  if (!view.ok()) return view.error();
   return NewCart(std::move(session), "");
 }
 
 Result<std::string> Engine::RestoreCartJson(const std::string& state, const std::string& options) {
-  auto snapshot = RequireSnapshot();
-  if (!snapshot.ok()) return snapshot.error();
-  auto parsed = CartOptionsFor(options, **snapshot);
-  if (!parsed.ok()) return parsed.error();
-  auto view = MarketView(parsed->market);
-  if (!view.ok()) return view.error();
   cart::CartSession session;
-  session.options = std::move(*parsed);
+  auto view = StartSession(options, &session);
+  if (!view.ok()) return view.error();
   // The state's SKUs are not known before it is parsed: the whole market.
   std::vector<std::string> every_sku;
   every_sku.reserve((*view)->skus.size());
@@ -339,10 +343,6 @@ Status Engine::CloseCart(uint32_t cart) {
   if (carts_.erase(cart) == 0) return MakeError(ErrorCode::kNotFound, "no open cart " + std::to_string(cart), "cart");
   return Status::Ok();
 }
-
-}  // namespace shopcore
-
-namespace shopcore {
 
 Result<std::string> Engine::LandedCostJson(const std::string& request, const std::string& locale) const {
   auto snapshot = RequireSnapshot();

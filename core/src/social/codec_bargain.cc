@@ -5,6 +5,7 @@
 #include "shopcore/social/bargain.h"
 #include "shopcore/social/codec.h"
 #include "shopcore/social/snapshot_campaigns.h"
+#include "social/campaign_ref.h"
 #include "social/json_access.h"
 
 namespace shopcore {
@@ -15,17 +16,9 @@ using namespace json_access;  // NOLINT: the codec's own helpers
 // The campaign sent in the request, or named by "campaign_id" and read from
 // the open snapshot (never both).
 Result<BargainCampaign> DecodeCampaign(const Json& request, const Snapshot* snapshot) {
-  if (request.contains("campaign_id")) {
-    if (request.contains("campaign")) {
-      return MakeError(ErrorCode::kBadRequest, "give either campaign or campaign_id, not both", "campaign_id");
-    }
-    std::string id;
-    ASSIGN_OR_RETURN(id, GetString(request, "campaign_id", ""));
-    if (snapshot == nullptr) {
-      return MakeError(ErrorCode::kNotFound, "no snapshot is open to find campaign '" + id + "' in", "campaign_id");
-    }
-    return BargainCampaignFromSnapshot(*snapshot, id);
-  }
+  std::optional<BargainCampaign> by_id;
+  ASSIGN_OR_RETURN(by_id, CampaignById(request, snapshot, &BargainCampaignFromSnapshot));
+  if (by_id) return std::move(*by_id);
   const std::string path = "campaign";
   const Json* json;
   ASSIGN_OR_RETURN(json, GetObject(request, "campaign", "", true));

@@ -25,6 +25,20 @@ RoundingMode ModeFromSchema(schema::RoundingMode mode) {
   return RoundingMode::kHalfUp;
 }
 
+// The validity of a snapshot rule in epoch ms. The snapshot's valid_to is
+// exclusive: the first day no longer in force (the JSON rules' is inclusive).
+Status ResolveSnapshotValidity(RuleMeta* meta, const std::string& path) {
+  auto from = ParseIsoDate(meta->valid_from);
+  if (!from.ok()) return MakeError(ErrorCode::kInvalidArgument, from.error().message, path + ".valid_from");
+  meta->from_ms = *from;
+  if (!meta->valid_to.empty()) {
+    auto to = ParseIsoDate(meta->valid_to);
+    if (!to.ok()) return MakeError(ErrorCode::kInvalidArgument, to.error().message, path + ".valid_to");
+    meta->to_ms = *to;
+  }
+  return Status::Ok();
+}
+
 Result<DomesticRule> RuleFromSnapshot(const Snapshot& snapshot, const schema::TaxRule& source, const std::string& path) {
   DomesticRule rule;
   rule.meta.id = Str(source.id());
@@ -33,15 +47,7 @@ Result<DomesticRule> RuleFromSnapshot(const Snapshot& snapshot, const schema::Ta
   rule.meta.valid_to = Str(source.valid_to());
   rule.meta.source = Str(source.source());
   rule.meta.verified_on = Str(source.verified_on());
-  auto from = ParseIsoDate(rule.meta.valid_from);
-  if (!from.ok()) return MakeError(ErrorCode::kInvalidArgument, from.error().message, path + ".valid_from");
-  rule.meta.from_ms = *from;
-  if (!rule.meta.valid_to.empty()) {
-    // The snapshot's valid_to is exclusive: the first day no longer in force.
-    auto to = ParseIsoDate(rule.meta.valid_to);
-    if (!to.ok()) return MakeError(ErrorCode::kInvalidArgument, to.error().message, path + ".valid_to");
-    rule.meta.to_ms = *to;
-  }
+  SHOPCORE_RETURN_IF_ERROR(ResolveSnapshotValidity(&rule.meta, path));
   rule.tax_name = Str(source.tax_name());
   if (source.rates() != nullptr) {
     for (const auto* rate : *source.rates()) {
@@ -187,14 +193,7 @@ Result<std::optional<ImportRegime>> ImportFromSnapshot(const schema::ImportRegim
   regime.meta.source = Str(source.source());
   regime.meta.verified_on = Str(source.verified_on());
   regime.meta.note = Str(source.note());
-  auto from = ParseIsoDate(regime.meta.valid_from);
-  if (!from.ok()) return MakeError(ErrorCode::kInvalidArgument, from.error().message, path + ".valid_from");
-  regime.meta.from_ms = *from;
-  if (!regime.meta.valid_to.empty()) {
-    auto to = ParseIsoDate(regime.meta.valid_to);  // exclusive, as for TaxRule
-    if (!to.ok()) return MakeError(ErrorCode::kInvalidArgument, to.error().message, path + ".valid_to");
-    regime.meta.to_ms = *to;
-  }
+  SHOPCORE_RETURN_IF_ERROR(ResolveSnapshotValidity(&regime.meta, path));
   regime.currency = Str(source.threshold_currency());
   if (regime.currency.empty()) return Bad("an import regime needs threshold_currency", path + ".threshold_currency");
   IMPORT_ASSIGN(regime.threshold_basis, BasisOr(source.threshold_basis(), ValueBasis::kIntrinsic, path + ".threshold_basis"));

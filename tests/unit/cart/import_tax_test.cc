@@ -86,14 +86,7 @@ std::shared_ptr<const Snapshot> ImportSnapshot() {
 
 Json Price(const Snapshot& snapshot, const std::string& market, int64_t now, const std::string& lines,
            const std::string& extra = "") {
-  std::string request = R"({"market":")" + market + R"(","now":)" + std::to_string(now) + R"(,"lines":)" + lines +
-                        (extra.empty() ? "" : "," + extra) + "}";
-  auto text = PriceJson(snapshot, request);
-  EXPECT_TRUE(text.ok()) << text.error().ToString();
-  if (!text.ok()) return Json();
-  auto parsed = json::Parse(*text);
-  EXPECT_TRUE(parsed.ok());
-  return parsed.ok() ? *parsed : Json();
+  return testing::PriceOrDie(snapshot, testing::Request(market, lines, extra, now));
 }
 
 TEST(ImportTax, EuIossUnder150ChargesFrenchVatAtCheckoutPlusTheFlatDutyFromJuly2026) {

@@ -20,18 +20,10 @@ using json::Json;
 using json::OrderedJson;
 using testing::kNow;
 using testing::OpenCatalog;
+using testing::PriceOrDie;
 using testing::Request;
 using testing::TestCatalog;
 using testing::TestSnapshot;
-
-Json PriceOrDie(const Snapshot& snapshot, const std::string& request) {
-  auto text = PriceJson(snapshot, request);
-  EXPECT_TRUE(text.ok()) << text.error().ToString();
-  if (!text.ok()) return Json();
-  auto parsed = json::Parse(*text);
-  EXPECT_TRUE(parsed.ok());
-  return parsed.ok() ? *parsed : Json();
-}
 
 TEST(PriceJson, QuarterOffRoundsHalfUpTo1499AndDomesticVatIsInclusivePerLine) {
   auto snapshot = TestSnapshot();

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "shopcore/cart/price_json.h"
 #include "shopcore/json/checked.h"
 #include "shopcore/snapshot/builder.h"
 #include "shopcore/snapshot/snapshot.h"
@@ -81,9 +82,20 @@ inline std::shared_ptr<const Snapshot> OpenCatalog(const OrderedJson& catalog) {
 
 inline std::shared_ptr<const Snapshot> TestSnapshot() { return OpenCatalog(TestCatalog()); }
 
-inline std::string Request(const std::string& market, const std::string& lines, const std::string& extra = "") {
-  return R"({"market":")" + market + R"(","now":)" + std::to_string(kNow) + R"(,"lines":)" + lines +
+inline std::string Request(const std::string& market, const std::string& lines, const std::string& extra = "",
+                           int64_t now = kNow) {
+  return R"({"market":")" + market + R"(","now":)" + std::to_string(now) + R"(,"lines":)" + lines +
          (extra.empty() ? "" : "," + extra) + "}";
+}
+
+// PriceJson's answer parsed; a failed test (and null) when it is an error.
+inline json::Json PriceOrDie(const Snapshot& snapshot, const std::string& request) {
+  auto text = PriceJson(snapshot, request);
+  EXPECT_TRUE(text.ok()) << text.error().ToString();
+  if (!text.ok()) return json::Json();
+  auto parsed = json::Parse(*text);
+  EXPECT_TRUE(parsed.ok());
+  return parsed.ok() ? *parsed : json::Json();
 }
 
 }  // namespace shopcore::cart::testing

@@ -16,20 +16,17 @@
 #include "shopcore/tax/snapshot_tax_rules.h"
 #include "shopcore/tax/tax_json.h"
 
+#include "support/read_file.h"
+
 namespace shopcore {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using test_support::ReadFileBytes;
 
 // The small fixture catalog plus a home-feed blend (it has the model data
 // but no blend weights, which the recommender needs per context).
 std::string SmallCatalogJson() {
-  std::string catalog = ReadFile(std::string(SHOPCORE_SOURCE_DIR) + "/tests/unit/snapshot/fixtures/small-catalog.json");
+  std::string catalog = ReadFileBytes(std::string(SHOPCORE_SOURCE_DIR) + "/tests/unit/snapshot/fixtures/small-catalog.json");
   const std::string anchor = "\"markets\": [";
   const size_t at = catalog.find(anchor);
   EXPECT_NE(at, std::string::npos);
@@ -63,7 +60,7 @@ class EngineCommerceTest : public ::testing::Test {
   void SetUp() override {
     snapshot_ = SmallSnapshot();
     ASSERT_TRUE(engine_.OpenSnapshot(snapshot_).ok());
-    auto tag = engine_.LoadLocalePack(ReadFile(std::string(SHOPCORE_LOCALE_DIR) + "/de-DE.json"));
+    auto tag = engine_.LoadLocalePack(ReadFileBytes(std::string(SHOPCORE_LOCALE_DIR) + "/de-DE.json"));
     ASSERT_TRUE(tag.ok()) << tag.error().ToString();
   }
   std::string snapshot_;

@@ -12,18 +12,15 @@
 #include "shopcore/snapshot/delta.h"
 #include "shopcore/social/codec.h"
 
+#include "support/read_file.h"
+
 namespace shopcore {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using test_support::ReadFileBytes;
 
 std::string SmallCatalogJson() {
-  return ReadFile(std::string(SHOPCORE_SOURCE_DIR) + "/tests/unit/snapshot/fixtures/small-catalog.json");
+  return ReadFileBytes(std::string(SHOPCORE_SOURCE_DIR) + "/tests/unit/snapshot/fixtures/small-catalog.json");
 }
 
 std::string SmallSnapshot() {
@@ -157,7 +154,7 @@ TEST_F(EngineTest, ReferralDisplayNeedsALoadedLocale) {
   auto missing = engine_.ReferralJson("share-to-earn", R"({"currency":"CNY","rules":[]})", "zz-ZZ");
   EXPECT_EQ(missing.error().code, ErrorCode::kUnknownLocale);
   EXPECT_EQ(engine_.LoadLocalePack("{}").error().code, ErrorCode::kBadLocalePack);
-  auto tag = engine_.LoadLocalePack(ReadFile(std::string(SHOPCORE_LOCALE_DIR) + "/zh-CN.json"));
+  auto tag = engine_.LoadLocalePack(ReadFileBytes(std::string(SHOPCORE_LOCALE_DIR) + "/zh-CN.json"));
   ASSERT_TRUE(tag.ok()) << tag.error().ToString();
   EXPECT_EQ(*tag, "zh-CN");
   EXPECT_TRUE(engine_.locales().Find("zh-CN").ok());

@@ -9,15 +9,11 @@
 #include <string>
 
 #include "shopcore/fulfilment.h"
+#include "support/read_file.h"
 
 namespace shopcore::fulfilment::testing {
 
-inline std::string ReadFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using test_support::ReadFileBytes;
 
 inline std::string FixturePath(const std::string& name) {
   return std::string(SHOPCORE_SOURCE_DIR) + "/tests/unit/fulfilment/fixtures/" + name;
