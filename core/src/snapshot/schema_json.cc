@@ -197,9 +197,6 @@ flatbuffers::uoffset_t ScalarVector(flatbuffers::FlatBufferBuilder& builder, con
   return builder.CreateVector(raw).o;
 }
 
-// A real date of years 1970..9999 (the range every date module reads).
-bool ValidDate(const std::string& text) { return ParseCivilDate(text).ok(); }
-
 // JSON scalars as the dump writes them.
 template <typename T>
 OrderedJson ScalarJson(const uint8_t* p) {
@@ -343,7 +340,8 @@ Status JsonToFlatBuffer::CheckString(const reflection::Field& field, const std::
   if (Attribute(field, "currency") && !FindCurrency(text).ok()) {
     return MakeError(ErrorCode::kUnknownCurrency, "unknown currency '" + text + "'", path);
   }
-  if (Attribute(field, "date") && !ValidDate(text)) {
+  // A real date of years 1970..9999 (the range every date module reads).
+  if (Attribute(field, "date") && !ParseCivilDate(text).ok()) {
     return MakeError(ErrorCode::kInvalidArgument, "not a date (YYYY-MM-DD): '" + text + "'", path);
   }
   if (const char* collection = Attribute(field, "ref"); collection && refs_) {
